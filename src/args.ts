@@ -1,0 +1,67 @@
+/**
+ * Argument parsing for every command, on Node's own `util.parseArgs`, with
+ * usage errors as sentences that name the flag.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { JournalKbError } from './errors.js';
+
+/** Options of a command, in `util.parseArgs` form. */
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+/** Parsed values and positionals. */
+export interface Parsed {
+  values: Record<string, string | boolean | string[] | boolean[] | undefined>;
+  positionals: string[];
+}
+
+/** Rewrite a `util.parseArgs` error as a usage sentence. */
+function usageError(command: string, error: Error): JournalKbError {
+  const code = (error as { code?: string }).code;
+  const flag = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  const help = `see \`journal-kb ${command} --help\``;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    return new JournalKbError('USAGE', `Unknown option \`${flag}\` for \`${command}\` (${help})`);
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const name = flag.split(' ')[0] ?? flag;
+    return new JournalKbError('USAGE', `Option \`${name}\` of \`${command}\` needs a value (${help})`);
+  }
+  return new JournalKbError('USAGE', `${error.message} (${help})`);
+}
+
+/** Parse `args` for `command` with its option spec. */
+export function parseCommandArgs(
+  command: string,
+  args: readonly string[],
+  options: OptionSpec,
+): Parsed {
+  try {
+    const parsed = parseArgs({
+      args: [...args],
+      options: { ...options, help: { type: 'boolean', short: 'h' }, verbose: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    return { values: parsed.values, positionals: parsed.positionals };
+  } catch (error) {
+    throw usageError(command, error as Error);
+  }
+}
+
+/** Read an option that must be a whole number of at least `min`. */
+export function parseInteger(
+  command: string,
+  name: string,
+  value: unknown,
+  min: number,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || number < min) {
+    throw new JournalKbError(
+      'USAGE',
+      `Option \`--${name}\` of \`${command}\` is \`${String(value)}\`, expected a whole number of at least ${min}`,
+    );
+  }
+  return number;
+}

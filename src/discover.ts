@@ -1,0 +1,135 @@
+/**
+ * Discover stage: turn paths, folders and globs into the sorted list of
+ * entry files, honouring the entry globs, the ignore file and `ignore`.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { IGNORE_FILE, type Config } from './config.js';
+
+/** One file to process. */
+export interface EntryFile {
+  /** Path relative to the working directory, with forward slashes. */
+  path: string;
+  /** Absolute path. */
+  absolute: string;
+}
+
+/** What discovery found. */
+export interface Discovery {
+  files: EntryFile[];
+  /** Inputs that matched no entry, with the reason. */
+  unmatched: Array<{ input: string; reason: string }>;
+}
+
+/** A path with forward slashes. */
+export function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/** Order files by path, by code unit, the same on every machine. */
+export function byPath(a: EntryFile, b: EntryFile): number {
+  if (a.path === b.path) return 0;
+  return a.path < b.path ? -1 : 1;
+}
+
+/** Build the ignore filter from the ignore file and `config.ignore`. */
+function createIgnore(config: Config): Ignore {
+  const filter = ignore().add(['node_modules/', '.git/']);
+  filter.add(config.ignore);
+  try {
+    filter.add(readFileSync(join(config.root, IGNORE_FILE), 'utf8'));
+  } catch {
+    // No ignore file: nothing more is ignored.
+  }
+  return filter;
+}
+
+/** Build a test of whether a file is an entry by the entry globs. */
+function createEntryTest(config: Config): (absolute: string) => boolean {
+  const inside = picomatch(config.entries, { dot: true });
+  const outside = picomatch(
+    config.entries.map((glob) => glob.replace(/^(\*\*\/)+/, '')),
+    { dot: true },
+  );
+  return (absolute) => {
+    const rel = toPosix(relative(config.root, absolute));
+    if (!rel.startsWith('../')) return inside(rel);
+    return outside(basename(absolute));
+  };
+}
+
+/** Whether the file is ignored by the ignore file or `config.ignore`. */
+function createIgnoreTest(config: Config): (absolute: string) => boolean {
+  const filter = createIgnore(config);
+  return (absolute) => {
+    const rel = toPosix(relative(config.root, absolute));
+    if (rel === '' || rel.startsWith('../') || rel.startsWith('/')) return false;
+    return filter.ignores(rel);
+  };
+}
+
+/** The kind of thing at `path`, or `undefined` when nothing is there. */
+function kindOf(path: string): 'file' | 'directory' | undefined {
+  try {
+    const info = statSync(path);
+    return info.isDirectory() ? 'directory' : 'file';
+  } catch {
+    return undefined;
+  }
+}
+
+/** Expand one input into absolute candidate paths. */
+async function expand(input: string, cwd: string): Promise<string[] | string> {
+  const absolute = resolve(cwd, input);
+  const kind = kindOf(absolute);
+  if (kind === 'file') return [absolute];
+  if (kind === 'directory') {
+    const found = await glob('**/*.md', {
+      cwd: absolute,
+      absolute: true,
+      dot: false,
+      ignore: ['**/node_modules/**'],
+    });
+    return found.length > 0 ? found : 'no Markdown files in this folder';
+  }
+  if (isDynamicPattern(input)) {
+    const found = await glob(input, { cwd, absolute: true, dot: false });
+    return found.length > 0 ? found : 'no file matches this pattern';
+  }
+  return 'no such file or folder';
+}
+
+/**
+ * Find the entry files for `inputs`. A file named explicitly is kept only
+ * when it is an entry and not ignored, so globs never widen what was given.
+ */
+export async function discover(
+  inputs: readonly string[],
+  config: Config,
+  cwd: string,
+): Promise<Discovery> {
+  const isEntry = createEntryTest(config);
+  const isIgnored = createIgnoreTest(config);
+  const seen = new Map<string, EntryFile>();
+  const unmatched: Discovery['unmatched'] = [];
+  for (const input of inputs) {
+    const found = await expand(input, cwd);
+    if (typeof found === 'string') {
+      unmatched.push({ input, reason: found });
+      continue;
+    }
+    const kept = found.filter((path) => isEntry(path) && !isIgnored(path));
+    const explicit = found.length === 1 && kindOf(resolve(cwd, input)) === 'file';
+    if (kept.length === 0 && !explicit) {
+      unmatched.push({ input, reason: 'no journal entries (files named `YYYY-MM-DD…md`) here' });
+    }
+    for (const absolute of kept) {
+      seen.set(absolute, { absolute, path: toPosix(relative(cwd, absolute)) });
+    }
+  }
+  const files = [...seen.values()].sort(byPath);
+  return { files, unmatched };
+}

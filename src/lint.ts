@@ -1,0 +1,79 @@
+/**
+ * Lint stage: run the configured rules over a parsed file. The processor is
+ * built once per run; each file is read, parsed once and checked.
+ */
+import type { Root } from 'mdast';
+import remarkMessageControl from 'remark-message-control';
+import type { Processor } from 'unified';
+import type { VFile } from 'vfile';
+import type { Config } from './config.js';
+import type { EntryFile } from './discover.js';
+import { createParser, parseFile } from './parse.js';
+import { readEntry } from './read.js';
+import { createResult, toLintMessages, type LintResult } from './result.js';
+import type { Rule } from './rule.js';
+import type { SectionSynonyms } from './sections.js';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Section synonyms of the run's configuration, for rules to read. */
+    sections: SectionSynonyms;
+  }
+}
+
+/** A file after the parse and lint stages. */
+export interface LintedFile {
+  file: VFile;
+  /** The tree, unless the file could not be read or parsed. */
+  tree?: Root;
+  result: LintResult;
+}
+
+/** Lints files with one configuration. */
+export interface Linter {
+  /** Lint one file on disk. */
+  lintFile(entry: EntryFile): Promise<LintedFile>;
+  /** Lint a file already read into a VFile (used by tests and `--fix`). */
+  lintVFile(file: VFile, entry: EntryFile): Promise<LintedFile>;
+}
+
+/** Build the processor that runs every enabled rule. */
+function createLintProcessor(config: Config, registry: readonly Rule[]): Processor<Root> {
+  const processor = createParser();
+  processor.use(remarkMessageControl, {
+    name: 'lint',
+    source: 'journal-kb',
+    known: registry.map((rule) => rule.meta.id),
+  });
+  for (const rule of registry) {
+    const setting = config.rules.get(rule.meta.id);
+    if (!setting || setting.severity === 0) continue;
+    const options = { ...setting.options };
+    if (rule.meta.id === 'frontmatter-schema' && config.frontmatterSchema) {
+      Object.assign(options, { schema: config.frontmatterSchema });
+    }
+    processor.use(rule, [setting.severity, options]);
+  }
+  return processor;
+}
+
+/** Create a linter for a configuration and a rule registry. */
+export function createLinter(config: Config, registry: readonly Rule[]): Linter {
+  const processor = createLintProcessor(config, registry);
+
+  async function lintVFile(file: VFile, entry: EntryFile): Promise<LintedFile> {
+    file.data.sections = config.sections;
+    const tree = file.data.unreadable ? undefined : parseFile(processor, file);
+    if (tree) await processor.run(tree, file);
+    const result = createResult(entry.absolute, entry.path, toLintMessages(file));
+    return tree ? { file, tree, result } : { file, result };
+  }
+
+  return {
+    lintVFile,
+    async lintFile(entry) {
+      const file = await readEntry(entry.path, entry.absolute, config.maxFileSize);
+      return lintVFile(file, entry);
+    },
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Parse stage: one parse per file with remark-parse, remark-frontmatter
+ * (YAML) and remark-gfm, guarded against input that would overflow the
+ * parser's stack.
+ */
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified, type Processor } from 'unified';
+import type { VFile } from 'vfile';
+
+/** Deepest nesting of block quotes and lists that is parsed. */
+export const MAX_NESTING = 200;
+
+/** A processor that parses journal Markdown (no transforms). */
+export function createParser(): Processor<Root> {
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm) as unknown as Processor<Root>;
+}
+
+/** A container marker at the start of a line: `>`, `-`, `*`, `+`, `1.`. */
+const CONTAINER = /^[ \t]{0,3}(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
+
+/**
+ * Estimate how deeply a line nests block quotes and lists: markers at its
+ * start, plus indentation (a nested list item is indented by 2 or more).
+ */
+function lineDepth(line: string): number {
+  let rest = line;
+  let depth = 0;
+  let indent = 0;
+  const lead = /^[ \t]*/.exec(rest)?.[0] ?? '';
+  for (const char of lead) indent += char === '\t' ? 4 : 1;
+  rest = rest.slice(lead.length);
+  for (;;) {
+    const match = CONTAINER.exec(rest);
+    if (!match || match[0].length === 0) break;
+    depth++;
+    rest = rest.slice(match[0].length);
+  }
+  return depth + Math.floor(indent / 2);
+}
+
+/** The first line nested deeper than `limit`, or 0 when none is. */
+export function findTooDeep(text: string, limit = MAX_NESTING): number {
+  let line = 0;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    line++;
+    if (end - start > limit && lineDepth(text.slice(start, end)) > limit) {
+      return line;
+    }
+    start = end + 1;
+  }
+  return 0;
+}
+
+/** Add a fatal message to `file` at `line`. */
+function fail(file: VFile, reason: string, line: number): void {
+  const message = file.message(reason, { line, column: 1 });
+  message.fatal = true;
+}
+
+/**
+ * Parse `file` into a tree, or return `undefined` after adding a fatal
+ * message when it nests too deeply or overflows the parser.
+ */
+export function parseFile(
+  processor: Processor<Root>,
+  file: VFile,
+): Root | undefined {
+  const text = String(file.value);
+  const deep = findTooDeep(text);
+  if (deep > 0) {
+    fail(
+      file,
+      `Unexpected nesting deeper than ${MAX_NESTING} levels, expected a shallower list or block quote (not parsed)`,
+      deep,
+    );
+    return undefined;
+  }
+  try {
+    return processor.parse(file);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    fail(file, 'Unexpected structure too deep to parse, expected shallower nesting (not parsed)', 1);
+    return undefined;
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Read stage: load one file into a VFile, refusing what cannot be parsed.
+ *
+ * A file that is too large, binary, not UTF-8 or unreadable becomes a file
+ * with one fatal message instead of an exception, so the run goes on.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { VFile } from 'vfile';
+
+/** Default size limit of one entry: 2 MB. */
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+/** Data that the read stage leaves on `file.data`. */
+export interface ReadData {
+  /** Whether the file started with a byte order mark (stripped). */
+  bom?: boolean;
+  /** Why the file could not be read; the file has no value then. */
+  unreadable?: string;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    bom: boolean;
+    unreadable: string;
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Decode bytes as strict UTF-8; `undefined` when they are not UTF-8. */
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the bytes look like a binary file (a NUL byte near the start). */
+function isBinary(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, 8000);
+  for (let index = 0; index < end; index++) {
+    if (bytes[index] === 0) return true;
+  }
+  return false;
+}
+
+/** Describe a failed read in words, from a Node error. */
+function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'Unexpected missing file, expected a file';
+  if (code === 'EACCES' || code === 'EPERM') {
+    return 'Unexpected unreadable file (permission denied), expected a readable file';
+  }
+  if (code === 'EISDIR') return 'Unexpected folder, expected a file';
+  return `Unexpected error reading the file (${code ?? String(error)})`;
+}
+
+/** Mark `file` as unreadable with one fatal message at 1:1. */
+function markUnreadable(file: VFile, reason: string): VFile {
+  file.data.unreadable = reason;
+  const message = file.message(reason, { line: 1, column: 1 });
+  message.fatal = true;
+  return file;
+}
+
+/** Mark `file` as over the size limit, so it is not parsed. */
+function markTooLarge(file: VFile, size: number, maxFileSize: number): VFile {
+  return markUnreadable(
+    file,
+    `Unexpected file of ${size} bytes, expected at most ${maxFileSize} bytes (not parsed)`,
+  );
+}
+
+/** Turn decoded text into a VFile value, stripping a byte order mark. */
+export function fromText(file: VFile, text: string): VFile {
+  if (text.charCodeAt(0) === 0xfeff) {
+    file.data.bom = true;
+    file.value = text.slice(1);
+  } else {
+    file.value = text;
+  }
+  return file;
+}
+
+/** Turn raw bytes into a VFile, or one with a fatal message. */
+export function fromBytes(
+  path: string,
+  bytes: Uint8Array,
+  maxFileSize = DEFAULT_MAX_FILE_SIZE,
+): VFile {
+  const file = new VFile({ path });
+  if (bytes.length > maxFileSize) {
+    return markTooLarge(file, bytes.length, maxFileSize);
+  }
+  if (isBinary(bytes)) {
+    return markUnreadable(file, 'Unexpected binary file, expected UTF-8 text');
+  }
+  const text = decodeUtf8(bytes);
+  if (text === undefined) {
+    return markUnreadable(
+      file,
+      'Unexpected bytes that are not UTF-8, expected UTF-8 text',
+    );
+  }
+  return fromText(file, text);
+}
+
+/** Read the file at `path` (as given) into a VFile; never throws. */
+export async function readEntry(
+  path: string,
+  absolutePath: string,
+  maxFileSize = DEFAULT_MAX_FILE_SIZE,
+): Promise<VFile> {
+  try {
+    const info = await stat(absolutePath);
+    if (info.size > maxFileSize) {
+      return markTooLarge(new VFile({ path }), info.size, maxFileSize);
+    }
+    return fromBytes(path, await readFile(absolutePath), maxFileSize);
+  } catch (error) {
+    return markUnreadable(new VFile({ path }), describeReadError(error));
+  }
+}

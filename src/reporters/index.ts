@@ -1,0 +1,15 @@
+/**
+ * The reporters by name. Each turns lint results into one text for stdout
+ * or `--output`.
+ */
+import { json } from './json.js';
+import { stylish } from './stylish.js';
+import type { Reporter } from './types.js';
+
+/** Reporters by the name `--format` takes. */
+export const reporters: Readonly<Record<string, Reporter>> = {
+  stylish,
+  json,
+};
+
+export type { Reporter, ReporterContext } from './types.js';
