@@ -1,0 +1,135 @@
+/**
+ * Bad input at the read and parse stages: each file gets a clear message
+ * with its line, and the other files are still linted.
+ */
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readEntry } from '../src/read.js';
+import { GOOD_ENTRY, makeTempDir, run } from './helpers/cli.js';
+
+interface JsonResult {
+  filePath: string;
+  errorCount: number;
+  fatalErrorCount: number;
+  messages: Array<{ ruleId: string | null; line: number; column: number; message: string; fatal?: boolean }>;
+}
+
+/** Lint `files` in a temp folder with the JSON reporter. */
+async function lintJson(files: Record<string, string | Uint8Array>, args: string[] = ['.']) {
+  const cwd = makeTempDir(files);
+  const result = await run(['lint', '--format', 'json', ...args], cwd);
+  const parsed = result.stdout ? (JSON.parse(result.stdout) as JsonResult[]) : [];
+  const byName = new Map(parsed.map((r) => [r.filePath.slice(cwd.length + 1), r]));
+  return { ...result, results: parsed, byName, cwd };
+}
+
+/** The messages of one file that carry `ruleId` (null for fatal ones). */
+function messagesOf(results: Map<string, JsonResult>, name: string, ruleId: string | null) {
+  return (results.get(name)?.messages ?? []).filter((m) => m.ruleId === ruleId);
+}
+
+const GOOD = '2026-03-06_Good.md';
+
+describe('bad input', () => {
+  it('reports a missing path on stderr, lints the rest and exits 2', async () => {
+    const { code, stderr, byName } = await lintJson({ [GOOD]: GOOD_ENTRY }, ['missing.md', GOOD]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('`missing.md` matched no entry: no such file or folder');
+    expect(byName.has(GOOD)).toBe(true);
+  });
+
+  it('reports a binary file once and goes on', async () => {
+    const binary = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]);
+    const { code, byName } = await lintJson({ '2026-03-07_Binary.md': binary, [GOOD]: GOOD_ENTRY });
+    const messages = byName.get('2026-03-07_Binary.md')!.messages;
+    expect(messages).toEqual([
+      expect.objectContaining({ ruleId: null, fatal: true, line: 1, column: 1, message: 'Unexpected binary file, expected UTF-8 text' }),
+    ]);
+    expect(code).toBe(1);
+    expect(messagesOf(byName, GOOD, null)).toEqual([]);
+  });
+
+  it('reports bytes that are not UTF-8', async () => {
+    // "Lösung" in Latin-1: 0xF6 is not valid UTF-8 on its own.
+    const latin1 = new Uint8Array([0x23, 0x20, 0x4c, 0xf6, 0x73, 0x75, 0x6e, 0x67, 0x0a]);
+    const { byName } = await lintJson({ '2026-03-07_Latin.md': latin1 });
+    expect(byName.get('2026-03-07_Latin.md')!.messages).toEqual([
+      expect.objectContaining({ ruleId: null, fatal: true, line: 1, message: 'Unexpected bytes that are not UTF-8, expected UTF-8 text' }),
+    ]);
+  });
+
+  it('reports a file over the size limit once without parsing it', async () => {
+    const big = `${GOOD_ENTRY}\n${'x'.repeat(80)}\n`.repeat(130_000);
+    expect(big.length).toBeGreaterThan(10_000_000);
+    const { byName } = await lintJson({ '2026-03-07_Big.md': big, [GOOD]: GOOD_ENTRY });
+    const messages = byName.get('2026-03-07_Big.md')!.messages;
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ ruleId: null, fatal: true, line: 1 });
+    expect(messages[0]!.message).toBe(
+      `Unexpected file of ${Buffer.byteLength(big)} bytes, expected at most 2097152 bytes (not parsed)`,
+    );
+  });
+
+  it('treats an empty file as one without front matter', async () => {
+    const { byName } = await lintJson({ '2026-03-07_Empty.md': '' });
+    expect(messagesOf(byName, '2026-03-07_Empty.md', 'frontmatter-present')).toEqual([
+      expect.objectContaining({ line: 1, column: 1 }),
+    ]);
+    expect(messagesOf(byName, '2026-03-07_Empty.md', null)).toEqual([]);
+  });
+
+  it('guards thousands of nested list levels before the parser', async () => {
+    const deep = `${GOOD_ENTRY}\n${'- '.repeat(5000)}deep\n`;
+    const { byName } = await lintJson({ '2026-03-07_Deep.md': deep });
+    const line = GOOD_ENTRY.split('\n').length + 1;
+    expect(byName.get('2026-03-07_Deep.md')!.messages).toEqual([
+      expect.objectContaining({
+        ruleId: null,
+        fatal: true,
+        line,
+        message: 'Unexpected nesting deeper than 200 levels, expected a shallower list or block quote (not parsed)',
+      }),
+    ]);
+  });
+
+  it('guards deeply nested block quotes and indented lists', async () => {
+    const quotes = `${'> '.repeat(3000)}deep\n`;
+    const indented = Array.from({ length: 400 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n');
+    const { byName } = await lintJson({ '2026-03-07_Quotes.md': quotes, '2026-03-08_Indent.md': indented });
+    expect(messagesOf(byName, '2026-03-07_Quotes.md', null)[0]).toMatchObject({ line: 1, fatal: true });
+    // Line N holds an item N levels deep, so line 201 is the first too deep.
+    expect(messagesOf(byName, '2026-03-08_Indent.md', null)[0]).toMatchObject({ line: 201, fatal: true });
+  });
+
+  it('reads a byte order mark without shifting lines or columns', async () => {
+    const withBom = `\uFEFF\n---\ntype: journal\n---\n\n# Title\n`;
+    const { byName } = await lintJson({ '2026-03-07_Bom.md': withBom, '2026-03-08_BomGood.md': `\uFEFF${GOOD_ENTRY}` });
+    expect(messagesOf(byName, '2026-03-07_Bom.md', 'frontmatter-present')).toEqual([
+      expect.objectContaining({ line: 2, column: 1 }),
+    ]);
+    expect(messagesOf(byName, '2026-03-08_BomGood.md', 'frontmatter-present')).toEqual([]);
+  });
+
+  it('reads CRLF line endings', async () => {
+    const crlf = GOOD_ENTRY.replace(/\n/g, '\r\n');
+    const misplaced = '\r\n---\r\ntype: journal\r\n---\r\n# Title\r\n';
+    const { byName } = await lintJson({ '2026-03-07_Crlf.md': crlf, '2026-03-08_CrlfBad.md': misplaced });
+    expect(byName.get('2026-03-07_Crlf.md')!.messages).toEqual([]);
+    expect(messagesOf(byName, '2026-03-08_CrlfBad.md', 'frontmatter-present')).toEqual([
+      expect.objectContaining({ line: 2, column: 1 }),
+    ]);
+  });
+
+  it('reports a link to nowhere and a folder as unreadable files', async () => {
+    const cwd = makeTempDir();
+    symlinkSync(join(cwd, 'nowhere'), join(cwd, 'link.md'));
+    mkdirSync(join(cwd, 'folder.md'));
+    writeFileSync(join(cwd, 'folder.md', 'x'), '');
+    const dangling = await readEntry('link.md', join(cwd, 'link.md'));
+    const folder = await readEntry('folder.md', join(cwd, 'folder.md'));
+    expect(dangling.messages.map((m) => m.reason)).toEqual(['Unexpected missing file, expected a file']);
+    expect(folder.messages.map((m) => m.reason)).toEqual(['Unexpected folder, expected a file']);
+    expect(dangling.messages[0]!.fatal).toBe(true);
+  });
+});
