@@ -40,11 +40,6 @@ export interface Linter {
 /** Build the processor that runs every enabled rule. */
 function createLintProcessor(config: Config, registry: readonly Rule[]): Processor<Root> {
   const processor = createParser();
-  processor.use(remarkMessageControl, {
-    name: 'lint',
-    source: 'journal-kb',
-    known: registry.map((rule) => rule.meta.id),
-  });
   for (const rule of registry) {
     const setting = config.rules.get(rule.meta.id);
     if (!setting || setting.severity === 0) continue;
@@ -54,6 +49,13 @@ function createLintProcessor(config: Config, registry: readonly Rule[]): Process
     }
     processor.use(rule, [setting.severity, options]);
   }
+  // Message control filters the messages present when it runs: it must come
+  // after every rule, or `<!--lint disable id-->` would miss them.
+  processor.use(remarkMessageControl, {
+    name: 'lint',
+    source: 'journal-kb',
+    known: registry.map((rule) => rule.meta.id),
+  });
   return processor;
 }
 

@@ -1,0 +1,116 @@
+/**
+ * Configuration: found upward, checked when it loads (exit 2 naming the
+ * field), severities applied, ignore file and comments honoured.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GOOD_ENTRY, makeTempDir, run } from './helpers/cli.js';
+
+const NO_FRONTMATTER = '# Title\n\n## Problem\n\nX.\n\n## Lösung\n\nY.\n';
+
+/** Lint in `cwd` with JSON output and return the parsed results. */
+async function lint(cwd: string, args: string[] = []) {
+  const result = await run(['lint', '--format', 'json', ...args], cwd);
+  const results = result.stdout ? (JSON.parse(result.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; severity: number }> }>) : [];
+  return { ...result, results };
+}
+
+/** Ids and severities of frontmatter-present messages in the results. */
+function presentMessages(results: Awaited<ReturnType<typeof lint>>['results']) {
+  return results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'frontmatter-present'));
+}
+
+describe('configuration', () => {
+  it('is found from the working directory upward', async () => {
+    const root = makeTempDir({
+      '.journalkbrc.yaml': 'rules:\n  frontmatter-present: warn\n',
+      'docs/99_Journal/2026-03-06_Legacy.md': NO_FRONTMATTER,
+    });
+    const { results } = await lint(join(root, 'docs', '99_Journal'), ['.']);
+    expect(presentMessages(results)).toEqual([expect.objectContaining({ severity: 1 })]);
+  });
+
+  it('lints the configured journal when no path is given', async () => {
+    const root = makeTempDir({
+      '.journalkbrc.json': JSON.stringify({ journal: 'notes' }),
+      'notes/2026-03-06_Legacy.md': NO_FRONTMATTER,
+      'docs/99_Journal/2026-03-07_Other.md': NO_FRONTMATTER,
+    });
+    mkdirSync(join(root, 'sub'));
+    const { results } = await lint(join(root, 'sub'));
+    expect(results.map((r) => r.filePath)).toEqual([join(root, 'notes', '2026-03-06_Legacy.md')]);
+  });
+
+  it('reads a `journal-kb` key in package.json', async () => {
+    const root = makeTempDir({
+      'package.json': JSON.stringify({ name: 'x', 'journal-kb': { rules: { 'frontmatter-present': 'off' } } }),
+      '2026-03-06_Legacy.md': NO_FRONTMATTER,
+    });
+    const { results } = await lint(root, ['.']);
+    expect(presentMessages(results)).toEqual([]);
+  });
+
+  it('stops with exit 2 and names a bad severity', async () => {
+    const root = makeTempDir({
+      '.journalkbrc.yaml': 'rules:\n  frontmatter-present: loud\n',
+      '2026-03-06_Legacy.md': NO_FRONTMATTER,
+    });
+    const { code, stderr, stdout } = await lint(root, ['.']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('`rules.frontmatter-present` is `"loud"`, expected `off`, `warn`, `error`');
+  });
+
+  it('stops with exit 2 on an unknown rule, option or top-level key', async () => {
+    const cases: Array<[string, string]> = [
+      ['rules:\n  no-such-rule: error\n', '`rules.no-such-rule`'],
+      ['rules:\n  frontmatter-present: [error, {colour: red}]\n', '`rules.frontmatter-present[1]` has the unknown option `colour`'],
+      ['colour: red\n', '`colour` is `"red"`, expected one of the options'],
+      ['maxFileSize: -3\n', '`maxFileSize` is `-3`, expected a positive whole number of bytes'],
+      ['rules: [oops\n', 'Invalid configuration file'],
+    ];
+    for (const [text, expected] of cases) {
+      const root = makeTempDir({ '.journalkbrc.yaml': text, '2026-03-06_Legacy.md': NO_FRONTMATTER });
+      const { code, stderr } = await lint(root, ['.']);
+      expect(code, text).toBe(2);
+      expect(stderr, text).toContain(expected);
+      expect(stderr, text).not.toContain('    at ');
+    }
+  });
+
+  it('honours the ignore file and ignore globs', async () => {
+    const root = makeTempDir({
+      '.journalkbignore': 'drafts/\n',
+      '.journalkbrc.yaml': 'ignore: ["**/_archive/**"]\n',
+      'drafts/2026-03-06_Draft.md': NO_FRONTMATTER,
+      '_archive/2026-03-07_Old.md': NO_FRONTMATTER,
+      '2026-03-08_Kept.md': GOOD_ENTRY,
+    });
+    const { results } = await lint(root, ['.']);
+    expect(results.map((r) => r.filePath)).toEqual([join(root, '2026-03-08_Kept.md')]);
+  });
+
+  it('treats only files named with a date as entries', async () => {
+    const root = makeTempDir({
+      'README.md': NO_FRONTMATTER,
+      '2026-01.md': NO_FRONTMATTER,
+      '2026-03-08_Entry.md': GOOD_ENTRY,
+    });
+    const { results } = await lint(root, ['.']);
+    expect(results.map((r) => r.filePath)).toEqual([join(root, '2026-03-08_Entry.md')]);
+    const entries = makeTempDir({
+      '.journalkbrc.yaml': 'entries: ["**/*.md"]\n',
+      'README.md': GOOD_ENTRY,
+    });
+    const widened = await lint(entries, ['.']);
+    expect(widened.results.map((r) => r.filePath)).toEqual([join(entries, 'README.md')]);
+  });
+
+  it('switches a rule off for a stretch with lint comments', async () => {
+    const text = `<!--lint disable frontmatter-present-->\n\n${NO_FRONTMATTER}`;
+    const root = makeTempDir({ '2026-03-06_Legacy.md': text });
+    const { results } = await lint(root, ['.']);
+    expect(presentMessages(results)).toEqual([]);
+  });
+});
