@@ -23,7 +23,7 @@ function usageError(command: string, error: Error): JournalKbError {
     return new JournalKbError('USAGE', `Unknown option \`${flag}\` for \`${command}\` (${help})`);
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const name = flag.split(' ')[0] ?? flag;
+    const name = /--[\w-]+/.exec(flag)?.[0] ?? flag;
     return new JournalKbError('USAGE', `Option \`${name}\` of \`${command}\` needs a value (${help})`);
   }
   return new JournalKbError('USAGE', `${error.message} (${help})`);
