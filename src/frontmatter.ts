@@ -8,6 +8,7 @@
 import type { Root, Yaml } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
 import {
   isMap,
   isScalar,
@@ -231,4 +232,21 @@ export function getFrontmatter(tree: Root, file: VFile): Frontmatter {
     : classifyWithoutNode(String(file.value ?? ''));
   file.data.frontmatter = result;
   return result;
+}
+
+/**
+ * The offsets into `String(file.value)` that `position` spans, for fixes.
+ * The byte order mark is not in `file.value`, so it shifts nothing.
+ */
+export function getRange(file: VFile, position: Position): [number, number] {
+  const place = location(file);
+  const start = place.toOffset(position.start) ?? 0;
+  const end = place.toOffset(position.end) ?? start;
+  return [start, end];
+}
+
+/** The line ending a file uses (its first one), so inserts keep it. */
+export function getLineEnding(file: VFile): string {
+  const match = /\r\n|\n|\r/.exec(String(file.value ?? ''));
+  return match ? match[0] : '\n';
 }

@@ -1,0 +1,65 @@
+/**
+ * Require `date` to be a real calendar day in ISO form, `YYYY-MM-DD`, and
+ * rewrite dates in other known forms (`06.03.2026`, `2026-3-6`,
+ * `20. Jänner 2026`) to it.
+ */
+import { isIsoDate, toIsoDate } from '../src/dates.js';
+import { getFrontmatter, getRange } from '../src/frontmatter.js';
+import { defineRule, report } from '../src/rule.js';
+
+/** Message for a real day written in another form. */
+function notIso(found: string, iso: string): string {
+  return `Unexpected date \`${found}\`, expected ISO form \`${iso}\``;
+}
+
+/** Message for an ISO-shaped date that names no real day. */
+function notReal(found: string): string {
+  return `Unexpected date \`${found}\`, expected a real calendar day`;
+}
+
+/** Message for anything else. */
+function unreadable(found: string): string {
+  return `Unexpected date ${found}, expected a day as \`YYYY-MM-DD\``;
+}
+
+/** Show a value that is not a string in a message. */
+function describe(value: unknown): string {
+  if (value === null) return 'empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `\`${String(value)}\``;
+}
+
+export default defineRule(
+  {
+    id: 'frontmatter-date',
+    description: 'Require `date` to be a real calendar day as `YYYY-MM-DD`',
+    defaultSeverity: 'error',
+    fixable: true,
+    defaults: {},
+    schema: { type: 'object', additionalProperties: false },
+  },
+  (tree, file) => {
+    const frontmatter = getFrontmatter(tree, file);
+    if (frontmatter.kind !== 'ok') return;
+    const field = frontmatter.fields.get('date');
+    if (!field) return;
+    const { value } = field;
+    if (typeof value === 'string' && isIsoDate(value)) return;
+    const place = field.valuePosition;
+    if (typeof value !== 'string') {
+      report(file, unreadable(describe(value)), place);
+      return;
+    }
+    const iso = toIsoDate(value);
+    if (iso) {
+      const fix = { range: getRange(file, place), text: iso };
+      report(file, notIso(value, iso), place, fix);
+      return;
+    }
+    const reason = /^\d{4}-\d{1,2}-\d{1,2}$/.test(value.trim())
+      ? notReal(value)
+      : unreadable(`\`${value}\``);
+    report(file, reason, place);
+  },
+);

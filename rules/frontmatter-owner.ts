@@ -1,0 +1,40 @@
+/**
+ * Require `owner` to name someone: a non-empty string, not a list, a
+ * number or an empty value.
+ */
+import { getFrontmatter } from '../src/frontmatter.js';
+import { defineRule, report } from '../src/rule.js';
+
+/** Message for an owner that is not a non-empty string. */
+function unexpectedOwner(value: unknown): string {
+  return `Unexpected ${describe(value)} as \`owner\`, expected one name as text`;
+}
+
+/** Say what kind of value stands where a name should. */
+function describe(value: unknown): string {
+  if (value === null) return 'empty value';
+  if (typeof value === 'string') return 'blank text';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} \`${String(value)}\``;
+}
+
+export default defineRule(
+  {
+    id: 'frontmatter-owner',
+    description: 'Require `owner` to be a non-empty name',
+    defaultSeverity: 'error',
+    fixable: false,
+    defaults: {},
+    schema: { type: 'object', additionalProperties: false },
+  },
+  (tree, file) => {
+    const frontmatter = getFrontmatter(tree, file);
+    if (frontmatter.kind !== 'ok') return;
+    const field = frontmatter.fields.get('owner');
+    if (!field) return;
+    const { value } = field;
+    if (typeof value === 'string' && value.trim() !== '') return;
+    report(file, unexpectedOwner(value), field.valuePosition);
+  },
+);
