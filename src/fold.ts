@@ -6,12 +6,12 @@
  * fold text the same way.
  */
 
-/** Fold German digraphs written for umlauts: `ae`, `oe`, `ue`. */
-const DIGRAPH = /([aou])e/g;
-
 /**
  * Fold `text` for matching: lower case, accents and umlauts removed, `ß`
  * as `ss`, and the digraphs `ae`, `oe`, `ue` read as `a`, `o`, `u`.
+ *
+ * Self-contained on purpose (no module-level names): the page embeds its
+ * source text, `foldText.toString()`.
  */
 export function foldText(text: string): string {
   return text
@@ -19,5 +19,5 @@ export function foldText(text: string): string {
     .replace(/ß/g, 'ss')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(DIGRAPH, '$1');
+    .replace(/([aou])e/g, '$1');
 }
