@@ -52,6 +52,7 @@ export function createConfigSchema(registry: readonly Rule[]): Record<string, un
     type: 'object',
     additionalProperties: false,
     properties: {
+      $schema: { type: 'string', description: 'Schema of this file, for editors' },
       journal: strings('Paths linted and built when none are given', true),
       entries: strings('Globs of the files that are entries'),
       ignore: strings('Globs of files that are never entries'),

@@ -154,6 +154,7 @@ function checkStrings(
 }
 
 const TOP_LEVEL = new Set([
+  '$schema',
   'journal',
   'entries',
   'ignore',
