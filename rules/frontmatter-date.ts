@@ -17,17 +17,22 @@ function notReal(found: string): string {
   return `Unexpected date \`${found}\`, expected a real calendar day`;
 }
 
-/** Message for anything else. */
+/** Message for text in no known date form. */
 function unreadable(found: string): string {
-  return `Unexpected date ${found}, expected a day as \`YYYY-MM-DD\``;
+  return `Unexpected date \`${found}\`, expected a day as \`YYYY-MM-DD\``;
 }
 
-/** Show a value that is not a string in a message. */
+/** Message for a value that is not text. */
+function notText(value: unknown): string {
+  return `Unexpected ${describe(value)} as \`date\`, expected a day as \`YYYY-MM-DD\``;
+}
+
+/** Name a value that is not a string in a message. */
 function describe(value: unknown): string {
   if (value === null) return 'empty value';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  return `\`${String(value)}\``;
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'mapping';
+  return `${typeof value} \`${String(value)}\``;
 }
 
 export default defineRule(
@@ -48,7 +53,7 @@ export default defineRule(
     if (typeof value === 'string' && isIsoDate(value)) return;
     const place = field.valuePosition;
     if (typeof value !== 'string') {
-      report(file, unreadable(describe(value)), place);
+      report(file, notText(value), place);
       return;
     }
     const iso = toIsoDate(value);
@@ -59,7 +64,7 @@ export default defineRule(
     }
     const reason = /^\d{4}-\d{1,2}-\d{1,2}$/.test(value.trim())
       ? notReal(value)
-      : unreadable(`\`${value}\``);
+      : unreadable(value);
     report(file, reason, place);
   },
 );

@@ -14,8 +14,8 @@ function unexpectedOwner(value: unknown): string {
 function describe(value: unknown): string {
   if (value === null) return 'empty value';
   if (typeof value === 'string') return 'blank text';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'mapping';
   return `${typeof value} \`${String(value)}\``;
 }
 

@@ -36,15 +36,15 @@ function notAllowed(key: string, found: string, values: string[]): string {
 
 /** Message for a value that is not text at all. */
 function notText(key: string, value: unknown, values: string[]): string {
-  const found = value === null ? 'empty value' : `${describeType(value)}`;
+  const found = value === null ? 'empty value' : describeType(value);
   const list = values.map((item) => `\`${item}\``).join(', ');
   return `Unexpected ${found} as \`${key}\`, expected one of ${list}`;
 }
 
 /** Name the YAML type of a value that is not a string. */
 function describeType(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'mapping';
   return `${typeof value} \`${String(value)}\``;
 }
 

@@ -24,7 +24,7 @@ function otherProblem(problem: YamlProblem): string {
 
 /** Message for a block that parsed, but not to a mapping. */
 function notMapping(document: Document | undefined): string {
-  const found = isSeq(document?.contents) ? 'a list' : 'a single value';
+  const found = isSeq(document?.contents) ? 'list' : 'single value';
   return `Unexpected ${found} as front matter, expected \`key: value\` lines`;
 }
 
