@@ -3,6 +3,9 @@
  * from synonyms in German and English. Shared by the section rules and by
  * knowledge-base extraction, so both read a journal the same way.
  */
+import type { Heading, Paragraph, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
 import { foldText } from './fold.js';
 
 /** The kinds of section an entry can have. */
@@ -17,42 +20,66 @@ export type SectionKind =
 /** Synonyms for each kind of section. */
 export type SectionSynonyms = Record<SectionKind, string[]>;
 
-/** Default synonyms, German and English. */
+/**
+ * Default synonyms, German and English. The first two of each kind name the
+ * kind in messages, so they are the most common German and English words.
+ */
 export const DEFAULT_SECTIONS: SectionSynonyms = {
   problem: [
     'Problem',
+    'Symptom',
     'Probleme',
     'Problemstellung',
-    'Symptom',
+    'Problembeschreibung',
     'Symptome',
     'Symptoms',
     'Ausgangslage',
     'Fehler',
     'Fehlerbild',
+    'Fehlerbeschreibung',
     'Issue',
     'Bug',
   ],
-  cause: ['Ursache', 'Ursachen', 'Root cause', 'Cause', 'Analyse', 'Analysis', 'Grund'],
+  cause: [
+    'Ursache',
+    'Root cause',
+    'Ursachen',
+    'Cause',
+    'Analyse',
+    'Analysis',
+    'Grund',
+  ],
   solution: [
     'Lösung',
-    'Lösungen',
     'Solution',
+    'Lösungen',
+    'Lösungsansatz',
+    'Lösungsweg',
     'Fix',
     'Resolution',
     'Behebung',
+    'Fehlerbehebung',
     'Workaround',
   ],
-  result: ['Ergebnis', 'Ergebnisse', 'Result', 'Outcome'],
+  result: ['Ergebnis', 'Result', 'Ergebnisse', 'Outcome'],
   lessons: [
     'Gelernt',
     'Lessons learned',
     'Lessons',
     'Learned',
+    'Learnings',
     'Erkenntnisse',
     'Erkenntnis',
+    'Technische Erkenntnisse',
     'Takeaways',
   ],
-  attempts: ['Fix-Verlauf', 'Fix history', 'Fix-History', 'Attempts', 'Versuche'],
+  attempts: [
+    'Fix-Verlauf',
+    'Fix history',
+    'Fix-History',
+    'Attempts',
+    'Versuche',
+  ],
 };
 
 /** Leading numbering such as `1.`, `2.3`, `4)`, `A.` before a title. */
@@ -77,7 +104,7 @@ export interface SectionMatcher {
 }
 
 /** Whether `text` starts with `word` as a whole word. */
-function startsWithWord(text: string, word: string): boolean {
+export function startsWithWord(text: string, word: string): boolean {
   if (!text.startsWith(word)) return false;
   const next = text.charAt(word.length);
   return next === '' || !/[\p{L}\p{N}]/u.test(next);
@@ -105,4 +132,53 @@ export function createSectionMatcher(
       return undefined;
     },
   };
+}
+
+/**
+ * The label of a paragraph that opens with bold text ending in a colon,
+ * such as `**Lösung:** …` or `**Problem**: …`, without the colon.
+ */
+export function getLabel(paragraph: Paragraph): string | undefined {
+  const [first, second] = paragraph.children;
+  if (first?.type !== 'strong') return undefined;
+  const text = toString(first).trim();
+  if (text.endsWith(':')) return text.slice(0, -1).trim();
+  if (second?.type === 'text' && second.value.startsWith(':')) return text;
+  return undefined;
+}
+
+/** A place in an entry that opens a section of a known kind. */
+export interface SectionMark {
+  kind: SectionKind;
+  /** A heading (level 2 or deeper) or a labelled paragraph. */
+  node: Heading | Paragraph;
+  /** `heading` or `label` (`**Problem:** …`, in a list item or not). */
+  via: 'heading' | 'label';
+  /** The heading text or the label, as written. */
+  text: string;
+}
+
+/**
+ * Find every heading and labelled paragraph that names a section, in
+ * document order. The level 1 heading is the title, not a section.
+ */
+export function findSections(
+  tree: Root,
+  matcher: SectionMatcher = createSectionMatcher(),
+): SectionMark[] {
+  const marks: SectionMark[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'heading' && node.depth > 1) {
+      const text = toString(node);
+      const kind = matcher.match(text);
+      if (kind) marks.push({ kind, node, via: 'heading', text });
+    } else if (node.type === 'paragraph') {
+      const text = getLabel(node);
+      const kind = text === undefined ? undefined : matcher.match(text);
+      if (kind && text !== undefined) {
+        marks.push({ kind, node, via: 'label', text });
+      }
+    }
+  });
+  return marks;
 }
