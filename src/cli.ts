@@ -14,6 +14,7 @@ export type Command = (context: MainContext, args: string[]) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   lint: async () => (await import('./commands/lint.js')).lintCommand,
   rules: async () => (await import('./commands/rules.js')).rulesCommand,
+  migrate: async () => (await import('./commands/migrate.js')).migrateCommand,
 };
 
 /** Descriptions shown by `--help`. */
