@@ -1,0 +1,50 @@
+/**
+ * Require exactly one level 1 heading: the entry's title.
+ */
+import type { Heading, Root } from 'mdast';
+import type { Position } from 'unist';
+import { getFrontmatter } from '../src/frontmatter.js';
+import { defineRule, report } from '../src/rule.js';
+
+const MISSING =
+  'Unexpected missing title, expected one level 1 heading such as `# Session Log`';
+
+/** Message for a level 1 heading after the first. */
+function extraMessage(firstLine: number): string {
+  return `Unexpected second level 1 heading, expected one title (the first is on line ${firstLine}); use level 2 for sections`;
+}
+
+/** Where a missing title is reported: after the front matter, or 1:1. */
+function missingPlace(tree: Root, file: Parameters<typeof getFrontmatter>[1]): Position {
+  const end = getFrontmatter(tree, file).position?.end.line;
+  const lines = String(file.value ?? '').split('\n').length;
+  const line = end === undefined ? 1 : Math.min(end + 1, lines);
+  return { start: { line, column: 1 }, end: { line, column: 1 } };
+}
+
+/** The level 1 headings at the top level of the document. */
+function titles(tree: Root): Heading[] {
+  return tree.children.filter(
+    (node): node is Heading => node.type === 'heading' && node.depth === 1,
+  );
+}
+
+export default defineRule(
+  {
+    id: 'heading-title',
+    description: 'Require exactly one level 1 heading as the title',
+    defaultSeverity: 'error',
+    fixable: false,
+    defaults: {},
+    schema: { type: 'object', additionalProperties: false },
+  },
+  (tree, file) => {
+    const [first, ...extra] = titles(tree);
+    if (!first) {
+      report(file, MISSING, missingPlace(tree, file));
+      return;
+    }
+    const firstLine = first.position?.start.line ?? 1;
+    for (const heading of extra) report(file, extraMessage(firstLine), heading);
+  },
+);
