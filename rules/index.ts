@@ -13,6 +13,8 @@ import frontmatterSchema from './frontmatter-schema.js';
 import frontmatterStatus from './frontmatter-status.js';
 import frontmatterType from './frontmatter-type.js';
 import frontmatterYaml from './frontmatter-yaml.js';
+import headingTitle from './heading-title.js';
+import sectionRequired from './section-required.js';
 
 /** All rules, grouped by prefix. */
 export const rules: readonly Rule[] = [
@@ -26,4 +28,6 @@ export const rules: readonly Rule[] = [
   frontmatterSchema,
   filenameFormat,
   filenameDate,
+  headingTitle,
+  sectionRequired,
 ] as unknown as readonly Rule[];
