@@ -1,0 +1,124 @@
+/**
+ * `journal-kb build`: lint and extract every entry from one parse, then
+ * write `kb.json` and `index.html`. Lint messages do not stop it: it exits
+ * 0 when it wrote its outputs and 2 when it could not.
+ */
+import { relative, resolve } from 'node:path';
+import { parseCommandArgs, type OptionSpec } from '../args.js';
+import { loadSetup, resolveInputs } from '../context.js';
+import { discover, toPosix } from '../discover.js';
+import { JournalKbError } from '../errors.js';
+import type { MainContext } from '../io.js';
+import { createLinter, type LintedFile } from '../lint.js';
+import {
+  assembleKnowledgeBase,
+  createExtractOptions,
+  writeKnowledgeBase,
+} from '../kb/build.js';
+import type { KnowledgeBase } from '../kb/types.js';
+import type { Config } from '../config.js';
+
+/** Options `build` takes. */
+export const BUILD_OPTIONS: OptionSpec = {
+  out: { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+};
+
+/** Output folder when `--out` is not given. */
+export const DEFAULT_OUT = 'kb';
+
+const HELP = `Usage: journal-kb build [paths...] [options]
+
+Compile journal entries into DIR/kb.json and DIR/index.html
+(default paths: the configured journal, docs/99_Journal).
+
+Options:
+  -o, --out DIR        output folder (default: kb)
+  -c, --config FILE    use this configuration file instead of searching
+  --verbose            show stack traces of internal errors
+
+Exit codes: 0 outputs written (lint messages do not count), 2 not written.
+`;
+
+/** Lint counts of a run, for the summary line. */
+function countMessages(files: readonly LintedFile[]): string {
+  let errors = 0;
+  let warnings = 0;
+  let withMessages = 0;
+  for (const { result } of files) {
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    if (result.messages.length > 0) withMessages++;
+  }
+  if (withMessages === 0) return 'lint: no messages';
+  return `lint: ${errors} errors and ${warnings} warnings in ${withMessages} files (run \`journal-kb lint\` to see them)`;
+}
+
+/** Say on stderr which files were left out, and why. */
+function reportLeftOut(context: MainContext, files: readonly LintedFile[]): void {
+  for (const { tree, result } of files) {
+    if (tree) continue;
+    const reason = result.messages[0]?.message ?? 'it could not be read';
+    context.stderr.write(`journal-kb: left out \`${result.path}\`: ${reason}\n`);
+  }
+}
+
+/** Render the page for a knowledge base. */
+async function renderIndexPage(kb: KnowledgeBase, config: Config): Promise<string> {
+  const { renderPage } = await import('../render/page.js');
+  return renderPage(kb, config.sourceUrl ? { sourceUrl: config.sourceUrl } : {});
+}
+
+/** Lint and parse every input file once. */
+async function lintAll(
+  context: MainContext,
+  config: Config,
+  positionals: string[],
+  registry: Parameters<typeof createLinter>[1],
+): Promise<LintedFile[]> {
+  const inputs = resolveInputs(positionals, config, context.cwd);
+  const { files, unmatched } = await discover(inputs, config, context.cwd);
+  for (const { input, reason } of unmatched) {
+    context.stderr.write(`journal-kb: \`${input}\` matched no entry: ${reason}\n`);
+  }
+  if (unmatched.length > 0 || files.length === 0) {
+    throw new JournalKbError('NO_FILES', 'No knowledge base written: some inputs matched no journal entry (see the messages above)');
+  }
+  const linter = createLinter(config, registry);
+  const linted: LintedFile[] = [];
+  for (const entry of files) linted.push(await linter.lintFile(entry));
+  return linted;
+}
+
+/** Write the outputs, turning a failed write into a sentence. */
+async function writeOutputs(folder: string, kb: KnowledgeBase, page: string): Promise<string[]> {
+  try {
+    return await writeKnowledgeBase(folder, kb, page);
+  } catch (error) {
+    const reason = (error as Error).message;
+    throw new JournalKbError('WRITE', `Cannot write the knowledge base to \`${folder}\`: ${reason}`, { cause: error });
+  }
+}
+
+/** Run `journal-kb build`. */
+export async function buildCommand(context: MainContext, args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs('build', args, BUILD_OPTIONS);
+  if (values.help) {
+    context.stdout.write(HELP);
+    return 0;
+  }
+  const { config, registry } = loadSetup(context.cwd, values.config as string | undefined);
+  const linted = await lintAll(context, config, positionals, registry);
+  reportLeftOut(context, linted);
+
+  const kb = assembleKnowledgeBase(linted, createExtractOptions(config));
+  const page = await renderIndexPage(kb, config);
+  const folder = resolve(context.cwd, (values.out as string | undefined) ?? DEFAULT_OUT);
+  const written = await writeOutputs(folder, kb, page);
+
+  const names = written.map((path) => `\`${toPosix(relative(context.cwd, path))}\``);
+  context.stderr.write(
+    `journal-kb: wrote ${names.join(' and ')} with ${kb.entries.length} entries; ${countMessages(linted)}\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,196 @@
+/**
+ * The search index shared by the terminal search and the index page: which
+ * fields of an entry are searched, how text is split and folded, and how a
+ * query is run (prefix and typo-tolerant matching, field boosts).
+ *
+ * The page embeds the functions below by their source text, beside
+ * `foldText`, so each of them may use only `foldText` and the others listed
+ * in `SEARCH_FUNCTIONS` — never an import or a module-level constant.
+ */
+import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 'minisearch';
+import { foldText } from './fold.js';
+import type { Entry, KnowledgeBase } from './kb/types.js';
+
+/** Fields of the index; most are assembled from an entry's lists. */
+export const SEARCH_FIELDS = [
+  'title',
+  'summary',
+  'problem',
+  'cause',
+  'solution',
+  'result',
+  'attempts',
+  'errors',
+  'learned',
+  'tags',
+  'owner',
+  'type',
+  'status',
+  'path',
+] as const;
+
+/** A field of the index. */
+export type SearchField = (typeof SEARCH_FIELDS)[number];
+
+/**
+ * Boosts by field: a pasted error line or a title word weighs most, the
+ * problem and its solution next, bookkeeping fields least.
+ */
+export const SEARCH_BOOSTS: Record<SearchField, number> = {
+  title: 3,
+  errors: 3,
+  problem: 2,
+  solution: 1.5,
+  tags: 2,
+  cause: 1.2,
+  learned: 1.2,
+  summary: 1.2,
+  attempts: 1,
+  result: 1,
+  owner: 1,
+  path: 0.8,
+  type: 0.5,
+  status: 0.5,
+};
+
+/** One piece of a field's text, with its line in the file when known. */
+export interface FieldItem {
+  text: string;
+  line?: number;
+}
+
+/**
+ * The pieces of text an entry gives a field: one a case, attempt, error
+ * or lesson, each with the line it came from.
+ */
+export function getFieldItems(entry: Entry, field: string): FieldItem[] {
+  switch (field) {
+    case 'problem':
+    case 'cause':
+    case 'solution':
+    case 'result':
+      return entry.cases
+        .filter((item) => item[field] !== '')
+        .map((item) => ({ text: item[field], line: item.line }));
+    case 'attempts':
+      return entry.attempts.map((item) => ({
+        text: [item.version, item.symptom, item.fix, item.result].join(' · '),
+        line: item.line,
+      }));
+    case 'errors':
+    case 'learned':
+      return entry[field].map((item) => ({ text: item.text, line: item.line }));
+    case 'tags':
+      return entry.tags.length > 0 ? [{ text: entry.tags.join(', ') }] : [];
+    default: {
+      const value = (entry as unknown as Record<string, unknown>)[field];
+      return typeof value === 'string' && value !== '' ? [{ text: value }] : [];
+    }
+  }
+}
+
+/** The whole text of one field of an entry, for the index. */
+export function extractSearchField(entry: Entry, field: string): string {
+  if (field === 'id') return entry.id;
+  return getFieldItems(entry, field)
+    .map((item) => item.text)
+    .join('\n');
+}
+
+/**
+ * Split text into words: runs of letters and digits, so `E: Unable`,
+ * `` `socat` `` and `java.lang.IllegalArgumentException` split cleanly.
+ */
+export function tokenizeSearchText(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
+}
+
+/** Fold a word for the index and for queries; single characters are dropped. */
+export function processSearchTerm(term: string): string | null {
+  const folded = foldText(term);
+  return folded.length > 1 ? folded : null;
+}
+
+/** Whether a query word also finds longer words it starts (from 3 letters). */
+export function isPrefixTerm(term: string): boolean {
+  return term.length >= 3;
+}
+
+/** How many typos a query word tolerates: none below 4 letters, then 1 or 2. */
+export function getFuzziness(term: string): number {
+  if (term.length < 4) return 0;
+  return term.length < 8 ? 1 : 2;
+}
+
+/** The functions the page embeds by source text, beside `foldText`. */
+export const SEARCH_FUNCTIONS = [
+  getFieldItems,
+  extractSearchField,
+  tokenizeSearchText,
+  processSearchTerm,
+  isPrefixTerm,
+  getFuzziness,
+] as const;
+
+/** Query settings: boosts, prefix and typo-tolerant matching, any word. */
+export function createSearchOptions(): SearchOptions {
+  return {
+    boost: { ...SEARCH_BOOSTS },
+    prefix: isPrefixTerm,
+    fuzzy: getFuzziness,
+    combineWith: 'OR',
+  };
+}
+
+/** Index options; documents are entries, looked up by `id`. */
+export function createIndexOptions(): Options<Entry> {
+  return {
+    idField: 'id',
+    fields: [...SEARCH_FIELDS],
+    storeFields: [],
+    extractField: extractSearchField,
+    tokenize: tokenizeSearchText,
+    processTerm: processSearchTerm,
+    searchOptions: createSearchOptions(),
+  };
+}
+
+/** Build the search index of a knowledge base. */
+export function buildSearchIndex(kb: KnowledgeBase): MiniSearch<Entry> {
+  const index = new MiniSearch<Entry>(createIndexOptions());
+  index.addAll(kb.entries);
+  return index;
+}
+
+/** A query's hit: the entry, its score, and which fields matched. */
+export interface SearchHit {
+  entry: Entry;
+  score: number;
+  /** Folded words of the entry that matched, by the fields they are in. */
+  match: SearchResult['match'];
+}
+
+/**
+ * Run a query; hits come best first, equal scores by path, so the order
+ * is the same on every run.
+ */
+export function runQuery(
+  index: MiniSearch<Entry>,
+  byId: ReadonlyMap<string, Entry>,
+  query: string,
+  limit = Infinity,
+): SearchHit[] {
+  const hits: SearchHit[] = [];
+  for (const result of index.search(query)) {
+    const entry = byId.get(String(result.id));
+    if (entry) hits.push({ entry, score: result.score, match: result.match });
+  }
+  hits.sort((a, b) => b.score - a.score || compareText(a.entry.path, b.entry.path));
+  return hits.slice(0, limit);
+}
+
+/** Compare by code unit, the same on every machine. */
+function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
