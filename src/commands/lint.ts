@@ -10,11 +10,16 @@ import { JournalKbError } from '../errors.js';
 import { useColor, type MainContext } from '../io.js';
 import { createLinter } from '../lint.js';
 import { reporters } from '../reporters/index.js';
+import { lintFiles, RUNNER_HELP, RUNNER_OPTIONS, runnerOptionsFrom } from '../runner.js';
 import type { LintResult } from '../result.js';
 import { createResult } from '../result.js';
 import type { RuleMeta } from '../rule.js';
 import { getVersion } from '../version.js';
 import { writeFileAtomic } from '../write.js';
+import type { Config } from '../config.js';
+import { fixResults } from '../fix.js';
+import type { Rule } from '../rule.js';
+import { applySuppressions, type SuppressionOptions } from '../suppressions.js';
 
 /** Options `lint` takes. */
 export const LINT_OPTIONS: OptionSpec = {
@@ -25,6 +30,11 @@ export const LINT_OPTIONS: OptionSpec = {
   config: { type: 'string', short: 'c' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  ...RUNNER_OPTIONS,
+  fix: { type: 'boolean' },
+  'suppress-all': { type: 'boolean' },
+  'prune-suppressions': { type: 'boolean' },
+  'suppressions-location': { type: 'string' },
 };
 
 const HELP = `Usage: journal-kb lint [paths...] [options]
@@ -32,12 +42,17 @@ const HELP = `Usage: journal-kb lint [paths...] [options]
 Lint journal entries (default: the configured journal, docs/99_Journal).
 
 Options:
-  -f, --format NAME     stylish (default), json
+  -f, --format NAME     stylish (default), json, sarif, github, junit
   -o, --output FILE     write the report to FILE (atomically) instead of stdout
   --max-warnings N      exit 1 when there are more than N warnings
   --quiet               report errors only
   -c, --config FILE     use this configuration file instead of searching
   --color, --no-color   force colour on or off
+\${RUNNER_HELP.trimEnd()}
+  --fix                 apply the fixes rules offer, then report what remains
+  --suppress-all        record today's errors in journal-kb-suppressions.json
+  --prune-suppressions  drop suppressions that no longer occur
+  --suppressions-location FILE  where the suppressions file is
   --verbose             show stack traces of internal errors
 `;
 
@@ -70,6 +85,30 @@ export function exitCodeFor(results: readonly LintResult[], maxWarnings?: number
   return 0;
 }
 
+/** `--fix`, then the suppressions baseline, on the results of a run. */
+async function applyFixAndSuppressions(
+  context: MainContext,
+  values: Record<string, unknown>,
+  config: Config,
+  registry: readonly Rule[],
+  results: LintResult[],
+): Promise<LintResult[]> {
+  if (values['suppress-all'] && values['prune-suppressions']) {
+    throw new JournalKbError('USAGE', 'Unexpected `--suppress-all` with `--prune-suppressions`, expected one of them');
+  }
+  let fixed = results;
+  if (values.fix) {
+    const linter = createLinter(config, registry);
+    fixed = (await fixResults(results, linter, config.maxFileSize)).results;
+  }
+  const options: SuppressionOptions = { config, cwd: context.cwd, stderr: context.stderr };
+  const location = values['suppressions-location'] as string | undefined;
+  if (location !== undefined) options.location = location;
+  if (values['suppress-all']) options.suppressAll = true;
+  if (values['prune-suppressions']) options.prune = true;
+  return applySuppressions(fixed, options);
+}
+
 /** Run `journal-kb lint`. */
 export async function lintCommand(context: MainContext, args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('lint', args, LINT_OPTIONS);
@@ -89,13 +128,15 @@ export async function lintCommand(context: MainContext, args: string[]): Promise
   const inputs = resolveInputs(positionals, config, context.cwd);
   const { files, unmatched } = await discover(inputs, config, context.cwd);
   reportUnmatched(context, unmatched);
-  if (files.length === 0) {
+  // Explicit files that are not entries are skipped silently (pre-commit).
+  if (files.length === 0 && (unmatched.length > 0 || positionals.length === 0)) {
     throw new JournalKbError('NO_FILES', 'No journal entries to lint (see the messages above)');
   }
 
-  const linter = createLinter(config, registry);
   let results: LintResult[] = [];
-  for (const entry of files) results.push((await linter.lintFile(entry)).result);
+  const runner = runnerOptionsFrom(context, values, { config, registry });
+  for await (const result of lintFiles(files, runner)) results.push(result);
+  results = await applyFixAndSuppressions(context, values, config, registry, results);
   if (values.quiet) results = results.map(onlyErrors);
 
   const env = context.env ?? process.env;
