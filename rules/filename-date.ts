@@ -8,7 +8,10 @@ import { defineRule, report } from '../src/rule.js';
 
 /** Message for a `date` that differs from the file name's. */
 function differs(date: string, fromName: string): string {
-  return `Unexpected \`date\` \`${date}\`, expected \`${fromName}\` as in the file name`;
+  return (
+    `Unexpected \`date\` \`${date}\`, ` +
+    `expected \`${fromName}\` as in the file name`
+  );
 }
 
 export default defineRule(

@@ -21,10 +21,16 @@ function checkName(name: string): string | undefined {
   if (!match) return `Unexpected file name \`${name}\`, expected ${FORM}`;
   const [, date, separator, title] = match as unknown as string[];
   if (!isIsoDate(date!)) {
-    return `Unexpected date \`${date}\` in the file name, expected a real calendar day`;
+    return (
+      `Unexpected date \`${date}\` in the file name, ` +
+      'expected a real calendar day'
+    );
   }
   if (separator !== '_' || title === '') {
-    return `Unexpected file name \`${name}\`, expected \`_\` and a title after the date (${FORM})`;
+    return (
+      `Unexpected file name \`${name}\`, ` +
+      `expected \`_\` and a title after the date (${FORM})`
+    );
   }
   return checkTitle(title!);
 }
@@ -34,9 +40,15 @@ function checkTitle(title: string): string | undefined {
   if (TITLE.test(title)) return undefined;
   const bad = BAD_CHARACTER.exec(title)?.[0] ?? title.charAt(0);
   if (bad === ' ') {
-    return `Unexpected space in the file name title \`${title}\`, expected \`_\` or \`-\` between words`;
+    return (
+      `Unexpected space in the file name title \`${title}\`, ` +
+      'expected `_` or `-` between words'
+    );
   }
-  return `Unexpected character \`${bad}\` in the file name title \`${title}\`, expected letters, digits, \`_\`, \`-\` or \`.\``;
+  return (
+    `Unexpected character \`${bad}\` in the file name title \`${title}\`, ` +
+    'expected letters, digits, `_`, `-` or `.`'
+  );
 }
 
 export default defineRule(

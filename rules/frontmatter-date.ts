@@ -24,7 +24,8 @@ function unreadable(found: string): string {
 
 /** Message for a value that is not text. */
 function notText(value: unknown): string {
-  return `Unexpected ${describe(value)} as \`date\`, expected a day as \`YYYY-MM-DD\``;
+  const found = describe(value);
+  return `Unexpected ${found} as \`date\`, expected a day as \`YYYY-MM-DD\``;
 }
 
 /** Name a value that is not a string in a message. */

@@ -23,8 +23,11 @@ export interface RequiredKeysOptions {
 
 /** Message for a key that is absent. */
 function missingKey(key: string, fromName?: string): string {
-  const base = `Unexpected missing key \`${key}\`, expected \`${key}\` in the front matter`;
-  return fromName ? `${base} (\`${key}: ${fromName}\` from the file name)` : base;
+  const base =
+    `Unexpected missing key \`${key}\`, ` +
+    `expected \`${key}\` in the front matter`;
+  if (!fromName) return base;
+  return `${base} (\`${key}: ${fromName}\` from the file name)`;
 }
 
 /** Message for a key written under an alias. */
@@ -39,7 +42,11 @@ function openingPlace(frontmatter: Frontmatter): Position {
 }
 
 /** A fix that inserts `key: value` as the last line of the front matter. */
-function insertFix(file: VFile, frontmatter: Frontmatter, line: string): Fix | undefined {
+function insertFix(
+  file: VFile,
+  frontmatter: Frontmatter,
+  line: string,
+): Fix | undefined {
   const end = frontmatter.position?.end;
   if (!end) return undefined;
   // The closing fence stands on its own line: insert before that line.
@@ -72,7 +79,8 @@ function checkAliases(
 export default defineRule<RequiredKeysOptions>(
   {
     id: 'frontmatter-required-keys',
-    description: 'Require the front-matter keys `type`, `status`, `owner` and `date`',
+    description:
+      'Require the front-matter keys `type`, `status`, `owner` and `date`',
     defaultSeverity: 'error',
     fixable: true,
     defaults: { keys: ['type', 'status', 'owner', 'date'], aliases: {} },
@@ -95,7 +103,8 @@ export default defineRule<RequiredKeysOptions>(
     for (const key of options.keys) {
       if (frontmatter.fields.has(key) || covered.has(key)) continue;
       // Only the file name tells the session's day; `last_update` does not.
-      const fromName = key === 'date' ? dateFromFileName(file.basename ?? '') : undefined;
+      const fromName =
+        key === 'date' ? dateFromFileName(file.basename ?? '') : undefined;
       const fix = fromName
         ? insertFix(file, frontmatter, `date: ${fromName}`)
         : undefined;

@@ -21,7 +21,10 @@ export interface SchemaOptions {
 
 /** Message for a key the schema requires. */
 function missingKey(key: string): string {
-  return `Unexpected missing key \`${key}\`, expected \`${key}\` as the schema requires`;
+  return (
+    `Unexpected missing key \`${key}\`, ` +
+    `expected \`${key}\` as the schema requires`
+  );
 }
 
 /** Message for a value outside an `enum`. */
@@ -33,7 +36,10 @@ function notInEnum(key: string, value: unknown, allowed: unknown[]): string {
 /** Message for a value of the wrong JSON type. */
 function wrongType(key: string, value: unknown, type: unknown): string {
   const wanted = Array.isArray(type) ? type.join(' or ') : String(type);
-  return `Unexpected \`${key}\` ${show(value)}, expected a value of type \`${wanted}\``;
+  return (
+    `Unexpected \`${key}\` ${show(value)}, ` +
+    `expected a value of type \`${wanted}\``
+  );
 }
 
 /** Message for a key the schema does not allow. */
@@ -43,7 +49,8 @@ function extraKey(key: string): string {
 
 /** Message for any other schema error, with ajv's own words. */
 function otherError(key: string, value: unknown, error: ErrorObject): string {
-  return `Unexpected \`${key}\` ${show(value)}, expected a value that ${error.message ?? 'matches the schema'}`;
+  const rule = error.message ?? 'matches the schema';
+  return `Unexpected \`${key}\` ${show(value)}, expected a value that ${rule}`;
 }
 
 /** Show a value in a message. */
@@ -59,6 +66,7 @@ type AjvInstance = {
 };
 type AjvClass = new (options: object) => AjvInstance;
 
+// Ajv loads only when a schema is configured, so plain runs start fast.
 const require = createRequire(import.meta.url);
 
 /** Validators by schema path: each schema is compiled once per run. */
@@ -67,30 +75,39 @@ const validators = new Map<string, ValidateFunction>();
 /** The ajv class for the draft a schema names (draft-07 by default). */
 function getAjvClass(schema: Record<string, unknown>): AjvClass {
   const draft = String(schema['$schema'] ?? '');
-  if (draft.includes('2020-12')) return (require('ajv/dist/2020') as { default: AjvClass }).default;
-  if (draft.includes('2019-09')) return (require('ajv/dist/2019') as { default: AjvClass }).default;
-  return (require('ajv') as { default: AjvClass }).default;
+  let module = 'ajv';
+  if (draft.includes('2020-12')) module = 'ajv/dist/2020';
+  if (draft.includes('2019-09')) module = 'ajv/dist/2019';
+  return (require(module) as { default: AjvClass }).default;
 }
 
-/** Read and compile the schema at `path`, once. */
+/** The error for a schema that cannot be read or compiled. */
+function schemaError(path: string, error: unknown): JournalKbError {
+  const reason = (error as Error).message.split('\n')[0];
+  return new JournalKbError(
+    'CONFIG',
+    `Invalid front-matter schema ${path}: ${reason}`,
+  );
+}
+
+/**
+ * Read and compile the schema at `path` once per run; later calls (one a
+ * file) get the cached validator. Throws a `CONFIG` error for a bad schema.
+ */
 export function getValidator(path: string): ValidateFunction {
   const cached = validators.get(path);
   if (cached) return cached;
-  let schema: Record<string, unknown>;
   try {
-    schema = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  } catch (error) {
-    throw new JournalKbError('CONFIG', `Invalid front-matter schema ${path}: ${(error as Error).message}`);
-  }
-  const Ajv = getAjvClass(schema);
-  const ajv = new Ajv({ allErrors: true, strict: false, logger: false });
-  ajv.addFormat('date', isIsoDate);
-  try {
+    const text = readFileSync(path, 'utf8');
+    const schema = JSON.parse(text) as Record<string, unknown>;
+    const Ajv = getAjvClass(schema);
+    const ajv = new Ajv({ allErrors: true, strict: false, logger: false });
+    ajv.addFormat('date', isIsoDate);
     const validate = ajv.compile(schema);
     validators.set(path, validate);
     return validate;
   } catch (error) {
-    throw new JournalKbError('CONFIG', `Invalid front-matter schema ${path}: ${(error as Error).message}`);
+    throw schemaError(path, error);
   }
 }
 
@@ -101,7 +118,11 @@ function getKey(error: ErrorObject): string {
 }
 
 /** Where an error points: the key's value, or the opening line. */
-function getPlace(frontmatter: Frontmatter, key: string, atKey: boolean): Position {
+function getPlace(
+  frontmatter: Frontmatter,
+  key: string,
+  atKey: boolean,
+): Position {
   const field = frontmatter.fields.get(key);
   if (field) return atKey ? field.keyPosition : field.valuePosition;
   const start = frontmatter.position?.start ?? { line: 1, column: 1 };
@@ -109,7 +130,11 @@ function getPlace(frontmatter: Frontmatter, key: string, atKey: boolean): Positi
 }
 
 /** Report one ajv error in our grammar at its place. */
-function reportError(file: VFile, frontmatter: Frontmatter, error: ErrorObject): void {
+function reportError(
+  file: VFile,
+  frontmatter: Frontmatter,
+  error: ErrorObject,
+): void {
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'required') {
     const key = String(params['missingProperty']);
@@ -125,7 +150,8 @@ function reportError(file: VFile, frontmatter: Frontmatter, error: ErrorObject):
   const value = frontmatter.data[key];
   const place = getPlace(frontmatter, key, false);
   if (error.keyword === 'enum') {
-    report(file, notInEnum(key, value, params['allowedValues'] as unknown[]), place);
+    const allowed = params['allowedValues'] as unknown[];
+    report(file, notInEnum(key, value, allowed), place);
   } else if (error.keyword === 'type') {
     report(file, wrongType(key, value, params['type']), place);
   } else {
@@ -134,7 +160,21 @@ function reportError(file: VFile, frontmatter: Frontmatter, error: ErrorObject):
 }
 
 /** Keywords that only say a sub-schema failed; its own errors say why. */
-const SUMMARY_KEYWORDS = new Set(['if', 'anyOf', 'oneOf', 'allOf', 'not', '$ref']);
+const SUMMARY_KEYWORDS = new Set([
+  'if',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  'not',
+  '$ref',
+]);
+
+/** One id per key an error is about, so each key gets one message. */
+function getErrorId(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  const named = params['missingProperty'] ?? params['additionalProperty'];
+  return `${error.instancePath}|${String(named ?? '')}`;
+}
 
 export default defineRule<SchemaOptions>(
   {
@@ -151,7 +191,10 @@ export default defineRule<SchemaOptions>(
   },
   (tree, file, options) => {
     if (!options.schema) {
-      throw new JournalKbError('CONFIG', 'Rule `frontmatter-schema` is on, but no `frontmatterSchema` is configured');
+      throw new JournalKbError(
+        'CONFIG',
+        'Rule `frontmatter-schema` is on, but no `frontmatterSchema` is configured',
+      );
     }
     const validate = getValidator(options.schema);
     const frontmatter = getFrontmatter(tree, file);
@@ -161,8 +204,7 @@ export default defineRule<SchemaOptions>(
     const seen = new Set<string>();
     for (const error of validate.errors ?? []) {
       if (SUMMARY_KEYWORDS.has(error.keyword)) continue;
-      const params = error.params as Record<string, unknown>;
-      const id = `${error.instancePath}|${String(params['missingProperty'] ?? params['additionalProperty'] ?? '')}`;
+      const id = getErrorId(error);
       if (seen.has(id)) continue;
       seen.add(id);
       reportError(file, frontmatter, error);

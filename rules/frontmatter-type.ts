@@ -73,7 +73,10 @@ function findValue(values: string[], text: string): string | undefined {
 }
 
 /** The value an alias of `text` stands for, in the configured spelling. */
-function findAlias(options: AllowedValueOptions, text: string): string | undefined {
+function findAlias(
+  options: AllowedValueOptions,
+  text: string,
+): string | undefined {
   const folded = text.toLowerCase();
   const entry = Object.entries(options.aliases).find(
     ([alias]) => alias.toLowerCase() === folded,

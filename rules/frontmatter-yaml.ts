@@ -6,8 +6,11 @@ import type { Position } from 'unist';
 import { getFrontmatter, type YamlProblem } from '../src/frontmatter.js';
 import { defineRule, report } from '../src/rule.js';
 
+/** Words a YAML error in our grammar, given the text where it stands. */
+type Describe = (problem: YamlProblem, text: string) => string;
+
 /** Messages for the YAML errors people make most, by `yaml` error code. */
-const BY_CODE: Record<string, (problem: YamlProblem, text: string) => string> = {
+const BY_CODE: Record<string, Describe> = {
   DUPLICATE_KEY: (_, text) =>
     `Unexpected repeated key \`${keyAt(text)}\`, expected each key once`,
   TAB_AS_INDENT: () => 'Unexpected tab, expected spaces for indentation',
@@ -43,7 +46,8 @@ function textAt(lines: string[], position: Position): string {
 export default defineRule(
   {
     id: 'frontmatter-yaml',
-    description: 'Require front matter that is valid YAML mapping keys to values',
+    description:
+      'Require front matter that is valid YAML mapping keys to values',
     defaultSeverity: 'error',
     fixable: false,
     defaults: {},
@@ -54,7 +58,8 @@ export default defineRule(
     if (frontmatter.kind === 'not-mapping') {
       const start = frontmatter.position?.start.line ?? 1;
       const place = { line: start + 1, column: 1 };
-      report(file, notMapping(frontmatter.document), { start: place, end: place });
+      const position = { start: place, end: place };
+      report(file, notMapping(frontmatter.document), position);
       return;
     }
     if (frontmatter.kind !== 'invalid') return;
