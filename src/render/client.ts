@@ -1,0 +1,609 @@
+/**
+ * The index page's script: reads the embedded data, loads the prebuilt
+ * search index and draws results, filters and the overview.
+ *
+ * These functions run in the browser. The page embeds their source text
+ * (`Function.prototype.toString`) into one inline script, so they may use
+ * only each other, the functions of `client-state.ts`, `foldText`,
+ * `MiniSearch` and the search options the page defines beside them — never
+ * an import, which a bundler or test runner would rename. The ambient
+ * declarations below give TypeScript their types without importing them.
+ *
+ * Everything from an entry reaches the page through `textContent` or a
+ * checked `href`; no markup is built from data.
+ */
+import type MiniSearchClass from 'minisearch';
+import type { Options, SearchResult } from 'minisearch';
+import type { Attempt, Case, Entry, TextRef } from '../kb/types.js';
+import type * as State from './client-state.js';
+import type { PageState } from './client-state.js';
+
+declare const MiniSearch: typeof MiniSearchClass;
+declare const PAGE_SEARCH_OPTIONS: Options<Entry>;
+declare const readState: typeof State.readState;
+declare const writeState: typeof State.writeState;
+declare const isPendingEntry: typeof State.isPendingEntry;
+declare const matchesFilters: typeof State.matchesFilters;
+declare const getSourceHref: typeof State.getSourceHref;
+declare const getMonthRange: typeof State.getMonthRange;
+
+/** What the page embeds beside the index (`#kb-data`). */
+export interface PageData {
+  /** URL template with `{path}` and `{line}`, `''` for relative links. */
+  sourceUrl: string;
+  /** Prefix that makes an entry's path relative to the page. */
+  sourceRoot: string;
+  entries: Entry[];
+}
+
+/** The page's elements that scripts read or fill. */
+interface PageView {
+  query: HTMLInputElement;
+  status: HTMLSelectElement;
+  type: HTMLSelectElement;
+  owner: HTMLSelectElement;
+  tag: HTMLSelectElement;
+  from: HTMLInputElement;
+  to: HTMLInputElement;
+  pending: HTMLInputElement;
+  reset: HTMLButtonElement;
+  count: HTMLElement;
+  notice: HTMLElement;
+  results: HTMLElement;
+  more: HTMLButtonElement;
+  months: HTMLElement;
+  pendingList: HTMLElement;
+}
+
+/** Everything the page's functions share. */
+interface PageApp {
+  data: PageData;
+  byId: Map<string, Entry>;
+  index: MiniSearchClass<Entry> | null;
+  state: PageState;
+  /** How many results are drawn; "Show more" raises it. */
+  limit: number;
+  view: PageView;
+}
+
+/** One result: an entry, and the search hit when a query found it. */
+interface PageHit {
+  entry: Entry;
+  hit: SearchResult | null;
+}
+
+/** The element with `id`; the page is broken when it is missing. */
+function getElement<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (element === null) throw new Error(`Missing element #${id}`);
+  return element as T;
+}
+
+/** A new element with a class and, optionally, text. */
+function createNode(tag: string, className: string, text?: string): HTMLElement {
+  const node = document.createElement(tag);
+  if (className !== '') node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** A button that runs `action` when pressed. */
+function createButton(className: string, text: string, action: () => void): HTMLElement {
+  const button = createNode('button', className, text);
+  button.setAttribute('type', 'button');
+  button.addEventListener('click', action);
+  return button;
+}
+
+/** The page's elements by their ids. */
+function getView(): PageView {
+  return {
+    query: getElement('query'),
+    status: getElement('filter-status'),
+    type: getElement('filter-type'),
+    owner: getElement('filter-owner'),
+    tag: getElement('filter-tag'),
+    from: getElement('filter-from'),
+    to: getElement('filter-to'),
+    pending: getElement('filter-pending'),
+    reset: getElement('reset'),
+    count: getElement('count'),
+    notice: getElement('notice'),
+    results: getElement('results'),
+    more: getElement('more'),
+    months: getElement('months'),
+    pendingList: getElement('pending-list'),
+  };
+}
+
+/** Distinct values of `pick` over the entries with their counts, sorted. */
+function countValues(entries: Entry[], pick: (entry: Entry) => string[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const entry of entries) {
+    for (const value of pick(entry)) {
+      if (value !== '') counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => compareText(a[0], b[0]));
+}
+
+/** Order two strings by code unit, as `Array#sort` does, for comparators. */
+function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+/** Fill a filter's options: "all" first, then each value with its count. */
+function fillSelect(select: HTMLSelectElement, values: [string, number][]): void {
+  const all = createNode('option', '', 'all') as HTMLOptionElement;
+  all.value = '';
+  select.replaceChildren(all);
+  for (const [value, count] of values) {
+    const option = createNode('option', '', `${value} (${count})`) as HTMLOptionElement;
+    option.value = value;
+    select.append(option);
+  }
+}
+
+/** Fill every select filter from the entries. */
+function fillFilters(app: PageApp): void {
+  const entries = app.data.entries;
+  fillSelect(app.view.status, countValues(entries, (entry) => [entry.status]));
+  fillSelect(app.view.type, countValues(entries, (entry) => [entry.type]));
+  fillSelect(app.view.owner, countValues(entries, (entry) => [entry.owner]));
+  fillSelect(app.view.tag, countValues(entries, (entry) => entry.tags));
+}
+
+/** Set a select to `value`, adding it when no entry has it (a shared URL). */
+function showSelect(select: HTMLSelectElement, value: string): void {
+  const known = Array.from(select.options).some((option) => option.value === value);
+  if (!known) {
+    const option = createNode('option', '', `${value} (0)`) as HTMLOptionElement;
+    option.value = value;
+    select.append(option);
+  }
+  select.value = value;
+}
+
+/** Show the state in the form. */
+function showState(app: PageApp): void {
+  const { view, state } = app;
+  view.query.value = state.q;
+  showSelect(view.status, state.status);
+  showSelect(view.type, state.type);
+  showSelect(view.owner, state.owner);
+  showSelect(view.tag, state.tag);
+  view.from.value = state.from;
+  view.to.value = state.to;
+  view.pending.checked = state.pending;
+}
+
+/** Read the form into the state; the one-entry filter stays. */
+function readForm(app: PageApp): void {
+  const { view, state } = app;
+  state.q = view.query.value;
+  state.status = view.status.value;
+  state.type = view.type.value;
+  state.owner = view.owner.value;
+  state.tag = view.tag.value;
+  state.from = view.from.value;
+  state.to = view.to.value;
+  state.pending = view.pending.checked;
+}
+
+/** Keep the state in the URL hash without adding history steps. */
+function saveState(app: PageApp): void {
+  const hash = writeState(app.state);
+  if (hash === location.hash || (hash === '' && location.hash === '')) return;
+  const url = hash === '' ? location.pathname + location.search : hash;
+  try {
+    history.replaceState(null, '', url);
+  } catch {
+    location.replace(hash === '' ? '#' : hash);
+  }
+}
+
+/** Change some filters, then search and draw again. */
+function setFilter(app: PageApp, patch: Partial<PageState>): void {
+  Object.assign(app.state, patch);
+  app.limit = 50;
+  showState(app);
+  update(app);
+}
+
+/** The entries to show: search hits when there is a query, else all. */
+function getHits(app: PageApp): PageHit[] {
+  const { state } = app;
+  if (state.q.trim() === '') {
+    const entries = app.data.entries.filter((entry) => matchesFilters(entry, state));
+    return entries.sort(compareByDate).map((entry) => ({ entry, hit: null }));
+  }
+  if (app.index === null) return [];
+  const hits: PageHit[] = [];
+  for (const hit of app.index.search(state.q)) {
+    const entry = app.byId.get(String(hit.id));
+    if (entry !== undefined && matchesFilters(entry, state)) hits.push({ entry, hit });
+  }
+  // Equal scores by path, as the terminal search orders them.
+  return hits.sort((a, b) => compareHits(a, b));
+}
+
+/** Best score first, then by path. */
+function compareHits(a: PageHit, b: PageHit): number {
+  const score = (b.hit?.score ?? 0) - (a.hit?.score ?? 0);
+  return score !== 0 ? score : compareText(a.entry.path, b.entry.path);
+}
+
+/** Newest first; entries without a date last; then by path. */
+function compareByDate(a: Entry, b: Entry): number {
+  if (a.date !== b.date) return compareText(b.date, a.date);
+  return compareText(a.path, b.path);
+}
+
+/** Search, filter and draw the results; time it as `kb-query`. */
+function update(app: PageApp): void {
+  const start = performance.now();
+  const hits = getHits(app);
+  renderResults(app, hits);
+  renderNotice(app);
+  saveState(app);
+  performance.measure('kb-query', { start });
+}
+
+/** Draw the first `app.limit` results and the count above them. */
+function renderResults(app: PageApp, hits: PageHit[]): void {
+  const { view } = app;
+  const shown = hits.slice(0, app.limit);
+  const items = shown.map((item) => renderEntry(app, item));
+  view.results.replaceChildren(...items);
+  const noun = hits.length === 1 ? 'entry' : 'entries';
+  const total = app.data.entries.length;
+  view.count.textContent =
+    shown.length < hits.length
+      ? `Showing ${shown.length} of ${hits.length} ${noun} (of ${total})`
+      : `${hits.length} ${noun} (of ${total})`;
+  view.more.hidden = shown.length >= hits.length;
+}
+
+/** Say when the index is still loading or only one entry is shown. */
+function renderNotice(app: PageApp): void {
+  const { view, state } = app;
+  view.notice.replaceChildren();
+  if (app.index === null && state.q.trim() !== '') {
+    view.notice.append(createNode('span', '', 'Loading the search index…'));
+  }
+  const entry = app.byId.get(state.entry);
+  if (state.entry !== '') {
+    const title = entry === undefined ? state.entry : entry.title;
+    view.notice.append(
+      createNode('span', '', `Showing one entry: ${title}`),
+      createButton('link', 'Show all', () => setFilter(app, { entry: '' })),
+    );
+  }
+  view.notice.hidden = view.notice.childElementCount === 0;
+}
+
+/** A link to `line` of the entry's source file. */
+function renderSourceLink(app: PageApp, entry: Entry, line: number, text: string): HTMLElement {
+  const { sourceUrl, sourceRoot } = app.data;
+  const href = getSourceHref(sourceUrl, sourceRoot, entry.path, line);
+  if (href === '') return createNode('span', 'source', text);
+  const link = createNode('a', 'source', text);
+  link.setAttribute('href', href);
+  link.setAttribute('rel', 'noopener noreferrer');
+  return link;
+}
+
+/** One result: title, facts, cases, attempts, errors, lessons, links. */
+function renderEntry(app: PageApp, item: PageHit): HTMLElement {
+  const { entry, hit } = item;
+  const article = createNode('article', 'entry');
+  article.dataset.id = entry.id;
+  const heading = createNode('h2', 'entry-title');
+  heading.append(renderSourceLink(app, entry, 1, entry.title));
+  article.append(heading, renderFacts(app, entry));
+  if (hit !== null) article.append(renderMatch(hit));
+  if (entry.summary !== '') article.append(createNode('p', 'summary', entry.summary));
+  if (entry.cases.length > 0) article.append(renderCases(app, entry));
+  if (entry.attempts.length > 0) article.append(renderTimeline(app, entry));
+  if (entry.errors.length > 0) {
+    article.append(renderTextList(app, entry, 'Error messages', 'errors', entry.errors));
+  }
+  if (entry.learned.length > 0) {
+    article.append(renderTextList(app, entry, 'Lessons', 'learned', entry.learned));
+  }
+  if (entry.links.length > 0) article.append(renderLinks(app, entry));
+  return article;
+}
+
+/** Date, type, status, owner, tags and badges of an entry. */
+function renderFacts(app: PageApp, entry: Entry): HTMLElement {
+  const facts = createNode('p', 'facts');
+  const parts = [entry.date, entry.type, entry.status, entry.owner];
+  for (const part of parts.filter((value) => value !== '')) {
+    facts.append(createNode('span', 'fact', part));
+  }
+  facts.append(renderSourceLink(app, entry, 1, entry.path));
+  for (const tag of entry.tags) {
+    facts.append(createButton('tag', `#${tag}`, () => setFilter(app, { tag })));
+  }
+  if (isPendingEntry(entry)) facts.append(createNode('span', 'badge pending', 'pending'));
+  if (entry.incomplete.length > 0) {
+    const text = `incomplete: lacks ${entry.incomplete.join(', ')}`;
+    facts.append(createNode('span', 'badge incomplete', text));
+  }
+  return facts;
+}
+
+/** Which query terms matched in which fields. */
+function renderMatch(hit: SearchResult): HTMLElement {
+  const parts = Object.keys(hit.match)
+    .sort()
+    .map((term) => `${term} (${(hit.match[term] ?? []).join(', ')})`);
+  return createNode('p', 'match', `Matched ${parts.join('; ')}`);
+}
+
+/** Each case as problem → cause → solution → result. */
+function renderCases(app: PageApp, entry: Entry): HTMLElement {
+  const list = createNode('ol', 'cases');
+  for (const item of entry.cases) list.append(renderCase(app, entry, item));
+  return list;
+}
+
+/** One case, its steps in reading order, linked to its line. */
+function renderCase(app: PageApp, entry: Entry, item: Case): HTMLElement {
+  const node = createNode('li', item.pending ? 'case pending' : 'case');
+  const steps: [string, string, string][] = [
+    ['problem', 'Problem', item.problem],
+    ['cause', 'Cause', item.cause],
+    ['solution', 'Solution', item.solution],
+    ['result', 'Result', item.result],
+  ];
+  for (const [kind, label, text] of steps) {
+    if (text === '' && kind !== 'solution') continue;
+    const step = createNode('div', `step step-${kind}`);
+    step.append(createNode('span', 'label', label));
+    step.append(createNode('div', 'text', text === '' ? 'none yet (pending)' : text));
+    node.append(step);
+  }
+  node.append(renderSourceLink(app, entry, item.line, `line ${item.line}`));
+  return node;
+}
+
+/** The attempts as a timeline with a marker for each outcome. */
+function renderTimeline(app: PageApp, entry: Entry): HTMLElement {
+  const section = createNode('section', 'attempts');
+  section.append(createNode('h3', '', 'Attempts'));
+  const list = createNode('ol', 'timeline');
+  for (const attempt of entry.attempts) list.append(renderAttempt(app, entry, attempt));
+  section.append(list);
+  return section;
+}
+
+/** One attempt: marker, version, symptom, fix and result. */
+function renderAttempt(app: PageApp, entry: Entry, attempt: Attempt): HTMLElement {
+  const markers: Record<string, string> = {
+    failed: '✗',
+    succeeded: '✓',
+    pending: '⏳',
+    unknown: '?',
+  };
+  const node = createNode('li', `attempt outcome-${attempt.outcome}`);
+  node.dataset.outcome = attempt.outcome;
+  const marker = createNode('span', 'marker', markers[attempt.outcome] ?? '?');
+  marker.title = attempt.outcome;
+  node.append(marker, createNode('span', 'version', attempt.version));
+  node.append(createNode('span', 'symptom', attempt.symptom));
+  node.append(createNode('span', 'fix', attempt.fix));
+  node.append(createNode('span', 'result', `${attempt.result} (${attempt.outcome})`));
+  node.append(renderSourceLink(app, entry, attempt.line, `line ${attempt.line}`));
+  return node;
+}
+
+/** A titled list of texts with their lines: error messages or lessons. */
+function renderTextList(
+  app: PageApp,
+  entry: Entry,
+  title: string,
+  className: string,
+  items: TextRef[],
+): HTMLElement {
+  const section = createNode('section', className);
+  section.append(createNode('h3', '', title));
+  const list = createNode('ul', '');
+  for (const item of items) {
+    const node = createNode('li', '');
+    const tag = className === 'errors' ? 'code' : 'span';
+    node.append(createNode(tag, 'text', item.text), ' ');
+    node.append(renderSourceLink(app, entry, item.line, `line ${item.line}`));
+    list.append(node);
+  }
+  section.append(list);
+  return section;
+}
+
+/** Links to other entries, each showing that entry alone. */
+function renderLinks(app: PageApp, entry: Entry): HTMLElement {
+  const section = createNode('p', 'links');
+  section.append(createNode('span', 'label', 'Links: '));
+  for (const id of entry.links) {
+    const target = app.byId.get(id);
+    if (target === undefined) {
+      section.append(createNode('span', 'missing', id));
+      continue;
+    }
+    section.append(createButton('link', target.title, () => setFilter(app, { entry: id })));
+  }
+  return section;
+}
+
+/** Entries per month as bars; a month sets the date filter. */
+function renderMonths(app: PageApp): void {
+  const months = countValues(app.data.entries, (entry) => [entry.date.slice(0, 7)]);
+  const largest = Math.max(1, ...months.map(([, count]) => count));
+  const rows = months.map(([month, count]) => {
+    const row = createNode('li', 'month');
+    const range = getMonthRange(month);
+    row.append(createButton('link', month, () => setFilter(app, range)));
+    const bar = createNode('span', 'bar');
+    bar.style.width = `${Math.round((count / largest) * 100)}%`;
+    row.append(bar, createNode('span', 'count', String(count)));
+    return row;
+  });
+  app.view.months.replaceChildren(...rows);
+}
+
+/** The problems still pending, newest first; each shows its entry. */
+function renderPendingList(app: PageApp): void {
+  const pending = app.data.entries.filter(isPendingEntry).sort(compareByDate);
+  const rows: HTMLElement[] = [];
+  for (const entry of pending) {
+    for (const item of entry.cases.filter((candidate) => candidate.pending)) {
+      const row = createNode('li', '');
+      const text = `${entry.date} ${entry.title}: ${shorten(item.problem, 120)}`;
+      row.append(createButton('link', text, () => setFilter(app, { entry: entry.id })));
+      rows.push(row);
+    }
+  }
+  const summary = createNode('p', '', `${rows.length} pending in ${pending.length} entries`);
+  const list = createNode('ul', '');
+  list.append(...rows.slice(0, 20));
+  app.view.pendingList.replaceChildren(summary, list);
+  if (rows.length > 20) {
+    const all = () => setFilter(app, { pending: true, entry: '' });
+    app.view.pendingList.append(createButton('link', `Show all ${rows.length}`, all));
+  }
+}
+
+/** The first line of `text`, cut to `length` characters. */
+function shorten(text: string, length: number): string {
+  const line = text.split('\n')[0] ?? '';
+  return line.length > length ? `${line.slice(0, length - 1)}…` : line;
+}
+
+/** Wire the form, the hash and the `/` key. */
+function bindEvents(app: PageApp): void {
+  const { view } = app;
+  const onChange = () => {
+    readForm(app);
+    app.limit = 50;
+    update(app);
+  };
+  view.query.addEventListener('input', onChange);
+  for (const control of [view.status, view.type, view.owner, view.tag]) {
+    control.addEventListener('change', onChange);
+  }
+  for (const control of [view.from, view.to, view.pending]) {
+    control.addEventListener('change', onChange);
+  }
+  view.reset.addEventListener('click', () => setFilter(app, readState('')));
+  view.more.addEventListener('click', () => {
+    app.limit += 50;
+    update(app);
+  });
+  window.addEventListener('hashchange', () => onHashChange(app));
+  document.addEventListener('keydown', (event) => onKey(app, event));
+}
+
+/** Restore a state pasted into the address bar. */
+function onHashChange(app: PageApp): void {
+  const state = readState(location.hash);
+  if (writeState(state) === writeState(app.state)) return;
+  app.state = state;
+  app.limit = 50;
+  showState(app);
+  update(app);
+}
+
+/** `/` focuses the search box unless the user is typing elsewhere. */
+function onKey(app: PageApp, event: KeyboardEvent): void {
+  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+  const target = event.target;
+  if (target instanceof HTMLElement) {
+    const typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+    if (typing) return;
+  }
+  event.preventDefault();
+  app.view.query.focus();
+  app.view.query.select();
+}
+
+/** Load the prebuilt index, then answer the query the URL holds. */
+function loadIndex(app: PageApp): void {
+  const source = getElement('kb-index').textContent ?? '';
+  try {
+    app.index = MiniSearch.loadJSON(source, PAGE_SEARCH_OPTIONS);
+  } catch (error) {
+    document.documentElement.dataset.state = 'failed';
+    app.view.notice.hidden = false;
+    app.view.notice.textContent = 'The search index could not be loaded.';
+    throw error;
+  }
+  performance.mark('kb-ready');
+  document.documentElement.dataset.state = 'ready';
+  update(app);
+}
+
+/** Start the page: data, form, overview, first results, then the index. */
+function startPage(): void {
+  const data = JSON.parse(getElement('kb-data').textContent ?? '') as PageData;
+  const byId = new Map(data.entries.map((entry) => [entry.id, entry]));
+  const app: PageApp = {
+    data,
+    byId,
+    index: null,
+    state: readState(location.hash),
+    limit: 50,
+    view: getView(),
+  };
+  fillFilters(app);
+  showState(app);
+  renderMonths(app);
+  renderPendingList(app);
+  bindEvents(app);
+  update(app);
+  performance.mark('kb-shown');
+  // A task of its own, so the list can be painted before the index loads.
+  setTimeout(() => loadIndex(app), 0);
+}
+
+/** Functions of this module that the page embeds, in order. */
+export const CLIENT_FUNCTIONS = [
+  getElement,
+  createNode,
+  createButton,
+  getView,
+  countValues,
+  compareText,
+  fillSelect,
+  fillFilters,
+  showSelect,
+  showState,
+  readForm,
+  saveState,
+  setFilter,
+  getHits,
+  compareHits,
+  compareByDate,
+  update,
+  renderResults,
+  renderNotice,
+  renderSourceLink,
+  renderEntry,
+  renderFacts,
+  renderMatch,
+  renderCases,
+  renderCase,
+  renderTimeline,
+  renderAttempt,
+  renderTextList,
+  renderLinks,
+  renderMonths,
+  renderPendingList,
+  shorten,
+  bindEvents,
+  onHashChange,
+  onKey,
+  loadIndex,
+  startPage,
+];

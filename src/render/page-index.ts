@@ -1,0 +1,57 @@
+/**
+ * The search index as the page carries it: the index prebuilt with the
+ * shared options of `search-index.ts`, serialised, and those same options
+ * written as script source, their functions by name.
+ */
+import { JournalKbError } from '../errors.js';
+import type { KnowledgeBase } from '../kb/types.js';
+import {
+  SEARCH_FUNCTIONS,
+  buildSearchIndex,
+  createIndexOptions,
+} from '../search-index.js';
+import { embedJson, getFunctionSource } from './embed.js';
+
+/** The prebuilt index and what the page needs to load and query it. */
+export interface PageIndex {
+  /** The serialised index, safe inside a JSON script element. */
+  json: string;
+  /** Source of the shared search functions, one after the other. */
+  functionsSource: string;
+  /** An expression that evaluates to the shared index options. */
+  optionsSource: string;
+}
+
+/** A value of the index options written as a script expression. */
+function toSource(value: unknown, names: ReadonlySet<string>): string {
+  if (typeof value === 'function') {
+    if (!names.has(value.name)) {
+      throw new JournalKbError(
+        'INTERNAL',
+        `Unexpected search function \`${value.name}\`, expected one of \`SEARCH_FUNCTIONS\` (the page embeds only those)`,
+      );
+    }
+    return value.name;
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map((item) => toSource(item, names)).join(', ')}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const fields = Object.entries(value as Record<string, unknown>).map(
+      ([key, item]) => `${JSON.stringify(key)}: ${toSource(item, names)}`,
+    );
+    return `{${fields.join(', ')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+/** Build the index of `kb` for the page, with the options to load it. */
+export function getPageIndex(kb: KnowledgeBase): PageIndex {
+  const names = new Set(SEARCH_FUNCTIONS.map((fn) => fn.name));
+  const functionsSource = SEARCH_FUNCTIONS.map((fn) => getFunctionSource(fn)).join('\n');
+  return {
+    json: embedJson(buildSearchIndex(kb)),
+    functionsSource,
+    optionsSource: toSource(createIndexOptions(), names),
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * The static index page: one self-contained HTML file with the entries,
+ * a prebuilt search index, MiniSearch and the page's script inlined. It
+ * loads nothing (its Content-Security-Policy forbids every network load),
+ * so it works from `file://` and on any static host.
+ */
+import { JournalKbError } from '../errors.js';
+import { foldText } from '../fold.js';
+import type { KnowledgeBase } from '../kb/types.js';
+import { CLIENT_FUNCTIONS, type PageData } from './client.js';
+import { STATE_FUNCTIONS } from './client-state.js';
+import {
+  checkScriptText,
+  embedJson,
+  escapeHtml,
+  getCspHash,
+  getFunctionSource,
+} from './embed.js';
+import { getMiniSearchSource } from './library.js';
+import { getPageIndex, type PageIndex } from './page-index.js';
+import { PAGE_STYLES } from './styles.js';
+
+/** How the page links to sources and what it is called. */
+export interface PageOptions {
+  /** URL template for source links, with `{path}` and `{line}`. */
+  sourceUrl?: string;
+  /**
+   * Prefix that turns an entry's path (relative to the working directory)
+   * into a link relative to the page, such as `../` for a page in `kb/`.
+   * Used when there is no `sourceUrl`.
+   */
+  sourceRoot?: string;
+  /** Title of the page. */
+  title?: string;
+}
+
+/** Default title of the page. */
+const DEFAULT_TITLE = 'Journal knowledge base';
+
+/** Check that a source URL template links to a web page, not a script. */
+function checkSourceUrl(template: string): void {
+  if (!/^https?:\/\//i.test(template)) {
+    throw new JournalKbError(
+      'CONFIG',
+      `Unexpected \`sourceUrl\` value \`${template}\`, expected an \`http:\` or \`https:\` URL with \`{path}\` and \`{line}\``,
+    );
+  }
+}
+
+/**
+ * The page's own script: the terminal's `foldText` and search functions,
+ * the shared index options, the page's functions, and the call that
+ * starts it, all in one scope.
+ */
+function getAppScript(index: PageIndex): string {
+  const functions = [...STATE_FUNCTIONS, ...CLIENT_FUNCTIONS];
+  return [
+    '"use strict";',
+    '(function () {',
+    getFunctionSource(foldText),
+    index.functionsSource,
+    `const PAGE_SEARCH_OPTIONS = ${index.optionsSource};`,
+    ...functions.map((item) => getFunctionSource(item)),
+    'startPage();',
+    '})();',
+    '',
+  ].join('\n');
+}
+
+/** The Content-Security-Policy: only the page's own scripts and styles. */
+function getPolicy(scripts: string[], style: string): string {
+  return [
+    "default-src 'none'",
+    `script-src ${scripts.map(getCspHash).join(' ')}`,
+    `style-src ${getCspHash(style)}`,
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** The page's visible frame: search box, filters, overview, results. */
+function getBodyMarkup(title: string): string {
+  return `<header>
+<h1>${escapeHtml(title)}</h1>
+<div class="search" role="search">
+<input id="query" type="search" aria-label="Search" autocomplete="off" spellcheck="false" placeholder="Search problems, causes, solutions, error messages (press /)">
+</div>
+<div class="filters">
+<label>Status <select id="filter-status"></select></label>
+<label>Type <select id="filter-type"></select></label>
+<label>Owner <select id="filter-owner"></select></label>
+<label>Tag <select id="filter-tag"></select></label>
+<label>From <input id="filter-from" type="date"></label>
+<label>To <input id="filter-to" type="date"></label>
+<label class="check"><input id="filter-pending" type="checkbox"> only pending</label>
+<button id="reset" type="button">Reset</button>
+</div>
+</header>
+<main>
+<details class="overview" open>
+<summary>Overview</summary>
+<div class="overview-grid">
+<section><h3>Entries per month</h3><ol id="months"></ol></section>
+<section><h3>Pending problems</h3><div id="pending-list"></div></section>
+</div>
+</details>
+<p id="count" aria-live="polite"></p>
+<div id="notice" hidden></div>
+<div id="results"></div>
+<button id="more" type="button" hidden>Show more</button>
+<noscript><p>Search needs JavaScript; the records are in kb.json beside this page.</p></noscript>
+</main>`;
+}
+
+/**
+ * Render the knowledge base as one self-contained HTML page. The same
+ * knowledge base and options give the same bytes.
+ */
+export function renderPage(kb: KnowledgeBase, options: PageOptions = {}): string {
+  const sourceUrl = options.sourceUrl ?? '';
+  if (sourceUrl !== '') checkSourceUrl(sourceUrl);
+  const title = options.title ?? DEFAULT_TITLE;
+  const data: PageData = {
+    sourceUrl,
+    sourceRoot: options.sourceRoot ?? '',
+    entries: kb.entries,
+  };
+
+  const index = getPageIndex(kb);
+  const library = checkScriptText('MiniSearch', getMiniSearchSource());
+  const app = checkScriptText('page', getAppScript(index));
+  const policy = getPolicy([library, app], PAGE_STYLES);
+
+  return `<!DOCTYPE html>
+<html lang="en" data-state="loading">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="journal-kb">
+<title>${escapeHtml(title)}</title>
+<link rel="icon" href="data:,">
+<style>${PAGE_STYLES}</style>
+</head>
+<body>
+${getBodyMarkup(title)}
+<script type="application/json" id="kb-data">${embedJson(data)}</script>
+<script type="application/json" id="kb-index">${index.json}</script>
+<script>${library}</script>
+<script>${app}</script>
+</body>
+</html>
+`;
+}
