@@ -13,6 +13,11 @@ import frontmatterSchema from './frontmatter-schema.js';
 import frontmatterStatus from './frontmatter-status.js';
 import frontmatterType from './frontmatter-type.js';
 import frontmatterYaml from './frontmatter-yaml.js';
+import fixHistoryCells from './fix-history-cells.js';
+import fixHistoryColumns from './fix-history-columns.js';
+import fixHistoryHeadings from './fix-history-headings.js';
+import fixHistoryResults from './fix-history-results.js';
+import fixHistoryVersions from './fix-history-versions.js';
 import headingTitle from './heading-title.js';
 import sectionRequired from './section-required.js';
 
@@ -30,4 +35,9 @@ export const rules: readonly Rule[] = [
   filenameDate,
   headingTitle,
   sectionRequired,
+  fixHistoryColumns,
+  fixHistoryCells,
+  fixHistoryVersions,
+  fixHistoryResults,
+  fixHistoryHeadings,
 ] as unknown as readonly Rule[];

@@ -10,6 +10,7 @@
  * positions are positions in the file, so messages land where they stand.
  */
 import type { Heading, Root, Table, TableCell, TableRow } from 'mdast';
+import type { Node, Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { foldText } from './fold.js';
@@ -179,6 +180,16 @@ export function parseVersion(
   if (match) return Number(match[1]);
   if (plainNumbers && /^\d+$/u.test(trimmed)) return Number(trimmed);
   return undefined;
+}
+
+/**
+ * The narrowest place of a cell for a message: its content, without the
+ * pipe and spaces around it; the whole cell when it is empty.
+ */
+export function cellPlace(cell: TableCell): Node | Position {
+  const first = cell.children[0]?.position;
+  const last = cell.children[cell.children.length - 1]?.position;
+  return first && last ? { start: first.start, end: last.end } : cell;
 }
 
 /** Text of cell `index` of `cells`, `''` when the row has no such cell. */

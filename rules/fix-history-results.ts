@@ -1,0 +1,43 @@
+/**
+ * Require every result in a fix-history table to say how the attempt ended:
+ * failed, succeeded or pending.
+ */
+import { cellPlace, getFixHistories } from '../src/fix-history.js';
+import { defineRule, report } from '../src/rule.js';
+
+/** Longest cell text quoted in a message. */
+const MAX_QUOTE = 40;
+
+const WANTED =
+  'expected how the attempt ended: failed (`❌`), succeeded (`✅`) or pending (`⏳`)';
+
+/** Message for a result that says none of the three. */
+function unknownMessage(text: string): string {
+  if (text === '') return `Unexpected empty result, ${WANTED}`;
+  const short =
+    text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE - 1)}…` : text;
+  return `Unexpected result \`${short}\`, ${WANTED}`;
+}
+
+export default defineRule(
+  {
+    id: 'fix-history-results',
+    description: 'Require each fix-history result to be failed, succeeded or pending',
+    defaultSeverity: 'error',
+    fixable: false,
+    defaults: {},
+    schema: { type: 'object', additionalProperties: false },
+  },
+  (tree, file) => {
+    for (const table of getFixHistories(tree, file)) {
+      const index = table.columns.result;
+      if (index === undefined) continue;
+      for (const row of table.rows) {
+        const cell = row.cells[index];
+        // A row too short to have a result is `fix-history-cells`' finding.
+        if (!cell || row.outcome !== 'unknown') continue;
+        report(file, unknownMessage(row.result), cellPlace(cell));
+      }
+    }
+  },
+);
