@@ -203,7 +203,15 @@ export function parseFrontmatterNode(node: Yaml): Frontmatter {
     return result;
   }
   result.fields = collectFields(document, counter, firstLine);
-  for (const [key, field] of result.fields) result.data[key] = field.value;
+  for (const [key, field] of result.fields) {
+    // Define, not assign: a `__proto__` key must stay a plain key.
+    Object.defineProperty(result.data, key, {
+      value: field.value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
   return result;
 }
 

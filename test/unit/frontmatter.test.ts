@@ -96,6 +96,15 @@ describe('getFrontmatter', () => {
     expect(frontmatter.problems[0]!.position.start).toEqual({ line: 3, column: 8 });
   });
 
+  it('keeps a `__proto__` key a plain key of the data', () => {
+    const text = '---\n__proto__:\n  owner: X\ntype: journal\n---\n';
+    const { frontmatter } = parse(text);
+    expect(frontmatter.kind).toBe('ok');
+    expect(Object.keys(frontmatter.data)).toEqual(['__proto__', 'type']);
+    expect(Object.getPrototypeOf(frontmatter.data)).toBe(Object.prototype);
+    expect((frontmatter.data as { owner?: unknown }).owner).toBeUndefined();
+  });
+
   it('tells a list or a single value from a mapping', () => {
     expect(parse('---\n- a\n- b\n---\n').frontmatter.kind).toBe('not-mapping');
     expect(parse('---\njust text\n---\n').frontmatter.kind).toBe('not-mapping');
