@@ -48,7 +48,7 @@ Options:
   --quiet               report errors only
   -c, --config FILE     use this configuration file instead of searching
   --color, --no-color   force colour on or off
-\${RUNNER_HELP.trimEnd()}
+${RUNNER_HELP.trimEnd()}
   --fix                 apply the fixes rules offer, then report what remains
   --suppress-all        record today's errors in journal-kb-suppressions.json
   --prune-suppressions  drop suppressions that no longer occur
