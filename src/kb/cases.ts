@@ -9,7 +9,7 @@ import type { VFile } from 'vfile';
 import type { SectionKind, SectionMatcher } from '../sections.js';
 import { firstParagraph, getItemLabel, textAfterLabel } from './labels.js';
 import type { OutlineSection } from './outline.js';
-import { lineOf, sourceOfNodes } from './source.js';
+import { endOf, lineOf, sourceOfNodes, startOf } from './source.js';
 
 /** The parts of a case, in the order an entry usually tells them. */
 const ORDER = { problem: 0, cause: 1, solution: 2, result: 3 } as const;
@@ -31,6 +31,8 @@ interface Piece {
   kind: CasePart;
   text: string;
   line: number;
+  /** Whether the piece is a labelled list item (else a section). */
+  fromItem?: boolean;
 }
 
 /** Whether a section kind is part of a case. */
@@ -51,6 +53,7 @@ class CaseCollector {
   private current: CaseDraft | undefined;
   private last = -1;
   private group: { text: string; line: number } | undefined;
+  private fromItems = false;
 
   /** Add a piece: a problem, or a part out of order, starts a new case. */
   add(piece: Piece): void {
@@ -67,6 +70,15 @@ class CaseCollector {
       current[piece.kind] = append(current[piece.kind], piece.text);
     }
     this.last = order;
+    this.fromItems ||= piece.fromItem === true;
+  }
+
+  /**
+   * Finish a case told in labelled items when their list ends, so a later
+   * section such as a session's `## Ergebnisse` does not join it.
+   */
+  closeListCase(): void {
+    if (this.fromItems) this.close();
   }
 
   /** Start a group: a list item whose nested items are the case's parts. */
@@ -86,6 +98,7 @@ class CaseCollector {
     const draft = this.current;
     this.current = undefined;
     this.last = -1;
+    this.fromItems = false;
     if (!draft) return;
     if (draft.problem === '' && this.group) {
       draft.problem = this.group.text;
@@ -126,14 +139,19 @@ class CaseReader {
     private readonly matcher: SectionMatcher,
   ) {}
 
-  /** Whether an item or its nested items carry a case-part label. */
-  hasLabelledPart(item: ListItem): boolean {
-    return item.children.some(
-      (child) =>
-        child.type === 'list' &&
-        child.children.some(
-          (nested) => this.labelKind(nested) !== undefined || this.hasLabelledPart(nested),
-        ),
+  /** Whether a list holds an item labelled as a case part, at any depth. */
+  hasLabelledPart(list: List): boolean {
+    return list.children.some(
+      (item) =>
+        this.labelKind(item) !== undefined ||
+        item.children.some((child) => child.type === 'list' && this.hasLabelledPart(child)),
+    );
+  }
+
+  /** The nested lists of an item that hold labelled case parts. */
+  labelledLists(item: ListItem): List[] {
+    return item.children.filter(
+      (child): child is List => child.type === 'list' && this.hasLabelledPart(child),
     );
   }
 
@@ -149,34 +167,42 @@ class CaseReader {
     for (const item of list.children) this.readItem(item);
   }
 
-  /** Read one item: a labelled part, a group of parts, or neither. */
+  /**
+   * Read one item: a labelled part (whose nested labelled parts are read
+   * after it), a group whose nested items are one case, or neither.
+   */
   readItem(item: ListItem): void {
     const label = getItemLabel(item);
     const kind = this.labelKind(item);
+    const nested = this.labelledLists(item);
     if (label && kind) {
-      const text = textAfterLabel(this.file, item, label);
-      this.collector.add({ kind, text, line: lineOf(item) });
+      const end = nested[0] ? startOf(nested[0]) : endOf(item);
+      const text = textAfterLabel(this.file, item, label, end);
+      this.collector.add({ kind, text, line: lineOf(item), fromItem: true });
+      for (const list of nested) this.readList(list);
       return;
     }
-    const grouped = this.hasLabelledPart(item);
+    if (nested.length === 0) return;
     const paragraph = firstParagraph(item);
-    if (grouped) {
-      const title = paragraph ? sourceOfNodes(this.file, [paragraph]) : '';
-      this.collector.startGroup(title, lineOf(item));
-    }
-    for (const child of item.children) {
-      if (child.type === 'list') this.readList(child);
-    }
-    if (grouped) this.collector.endGroup();
+    const title = paragraph ? sourceOfNodes(this.file, [paragraph]) : '';
+    this.collector.startGroup(title, lineOf(item));
+    for (const list of nested) this.readList(list);
+    this.collector.endGroup();
+  }
+
+  /** Whether a section's body holds labelled parts, read on their own. */
+  hasLabelledBody(section: OutlineSection): boolean {
+    return section.body.some((node) => node.type === 'list' && this.hasLabelledPart(node));
   }
 
   /** Read one top-level block. */
   readBlock(node: RootContent, section: OutlineSection | undefined): void {
-    if (section && isCasePart(section.kind)) {
+    if (section && isCasePart(section.kind) && !this.hasLabelledBody(section)) {
       const text = sectionText(this.file, section);
       this.collector.add({ kind: section.kind, text, line: lineOf(node) });
     } else if (node.type === 'list') {
       this.readList(node);
+      this.collector.closeListCase();
     } else if (node.type === 'blockquote') {
       for (const child of node.children) this.readBlock(child, undefined);
     }

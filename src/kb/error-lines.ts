@@ -18,7 +18,9 @@ const ERROR_PATTERNS: readonly RegExp[] = [
   /^npm ERR!/,
   /\berror (?:TS|CS)\d+\b/,
   // Exceptions and errors by class name: `java.lang.X: …`, `TypeError: …`.
-  /^(?:Caused by: |Exception in thread "[^"]*" )?(?:[\w$]+\.)*[A-Z][\w$]*(?:Exception|Error)\b(?::|$)/,
+  // A bare class name in prose (`WebWorkerException`) is not output.
+  /^(?:Caused by: |Exception in thread "[^"]*" )?(?:[\w$]+\.)+[A-Z][\w$]*(?:Exception|Error)\b(?::|$)/,
+  /^(?:Caused by: )?[A-Z][\w$]*(?:Exception|Error): \S/,
   /^Traceback \(most recent call last\)/,
   // HTTP status lines: `HTTP/1.1 502 Bad Gateway`, `401 Unauthorized`.
   /^HTTP\/\d(?:\.\d)? [45]\d\d\b/,

@@ -11,12 +11,21 @@ import type { OutlineSection } from './outline.js';
 import { endOf, lineOf, sliceSource, sourceOfNodes, startOf, tidy } from './source.js';
 import type { TextRef } from './types.js';
 
-/** One lesson per item of a list. */
+/**
+ * One lesson per item of a list; an item that is only a label over a
+ * nested list (`* **Positiv:**` then items) gives the nested items.
+ */
 function fromList(file: VFile, list: List): TextRef[] {
-  return list.children.map((item) => ({
-    text: tidy(sliceSource(file, startOfContent(item), endOf(item))),
-    line: lineOf(item),
-  }));
+  return list.children.flatMap((item) => {
+    const nested = item.children.filter((node): node is List => node.type === 'list');
+    const label = getItemLabel(item);
+    const first = nested[0];
+    if (label && first && textAfterLabel(file, item, label, startOf(first)) === '') {
+      return nested.flatMap((inner) => fromList(file, inner));
+    }
+    const text = tidy(sliceSource(file, startOfContent(item), endOf(item)));
+    return [{ text, line: lineOf(item) }];
+  });
 }
 
 /** Where an item's content starts, after its bullet. */
