@@ -3,7 +3,6 @@
  */
 import type { Heading, Root } from 'mdast';
 import type { Position } from 'unist';
-import { getFrontmatter } from '../src/frontmatter.js';
 import { defineRule, report } from '../src/rule.js';
 
 const MISSING =
@@ -14,11 +13,14 @@ function extraMessage(firstLine: number): string {
   return `Unexpected second level 1 heading, expected one title (the first is on line ${firstLine}); use level 2 for sections`;
 }
 
-/** Where a missing title is reported: after the front matter, or 1:1. */
-function missingPlace(tree: Root, file: Parameters<typeof getFrontmatter>[1]): Position {
-  const end = getFrontmatter(tree, file).position?.end.line;
-  const lines = String(file.value ?? '').split('\n').length;
-  const line = end === undefined ? 1 : Math.min(end + 1, lines);
+/**
+ * Where a missing title is reported: the first line of content after the
+ * front matter (where a title belongs), else 1:1.
+ */
+function missingPlace(tree: Root): Position {
+  const [first, second] = tree.children;
+  const content = first?.type === 'yaml' ? second : first;
+  const line = content?.position?.start.line ?? 1;
   return { start: { line, column: 1 }, end: { line, column: 1 } };
 }
 
@@ -41,7 +43,7 @@ export default defineRule(
   (tree, file) => {
     const [first, ...extra] = titles(tree);
     if (!first) {
-      report(file, MISSING, missingPlace(tree, file));
+      report(file, MISSING, missingPlace(tree));
       return;
     }
     const firstLine = first.position?.start.line ?? 1;
