@@ -13,7 +13,7 @@ import { JournalKbError } from '../src/errors.js';
 import { getFrontmatter, type Frontmatter } from '../src/frontmatter.js';
 import { defineRule, report } from '../src/rule.js';
 
-/** Options of `frontmatter-schema`; `src/lint.ts` sets `schema`. */
+/** Options of `frontmatter-schema`: set by `src/lint.ts`, not by users. */
 export interface SchemaOptions {
   /** Absolute path of the JSON Schema file. */
   schema?: string;
@@ -183,11 +183,9 @@ export default defineRule<SchemaOptions>(
     defaultSeverity: 'off',
     fixable: false,
     defaults: {},
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { schema: { type: 'string', minLength: 1 } },
-    },
+    // Users set `frontmatterSchema`; `src/lint.ts` passes it as `schema`,
+    // so configuration has one way to name the schema, not two.
+    schema: { type: 'object', additionalProperties: false },
   },
   (tree, file, options) => {
     if (!options.schema) {
