@@ -4,12 +4,20 @@
  * rules and by knowledge-base extraction, so both read attempts the same way.
  *
  * A table is a fix history when the heading before it names the attempts
- * section (`Fix-Verlauf`, `Fix history`, `Attempts`, `Versuche`), or when its
+ * section (`Fix-Verlauf`, `Fix history`, `Attempts`, `Versuche`) or the
+ * paragraph right before it is labelled so (`**Versuche:**`), or when its
  * header has a version and a result column and a symptom or fix column.
  * Tables inside list items and block quotes are read like any other: their
  * positions are positions in the file, so messages land where they stand.
  */
-import type { Heading, Root, Table, TableCell, TableRow } from 'mdast';
+import type {
+  Heading,
+  Paragraph,
+  Root,
+  Table,
+  TableCell,
+  TableRow,
+} from 'mdast';
 import type { Node, Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
@@ -17,8 +25,10 @@ import { foldText } from './fold.js';
 import {
   createSectionMatcher,
   DEFAULT_SECTIONS,
+  getLabel,
   startsWithWord,
   stripDecoration,
+  type SectionMatcher,
   type SectionSynonyms,
 } from './sections.js';
 
@@ -56,10 +66,8 @@ export const DEFAULT_COLUMNS: ColumnSynonyms = {
     'Maßnahme',
     'Lösung',
     'Lösungsversuch',
-    'Änderung',
     'Ansatz',
     'Solution',
-    'Change',
     'Action',
   ],
   result: ['Result', 'Ergebnis', 'Outcome', 'Resultat', 'Status', 'Ausgang'],
@@ -254,19 +262,38 @@ function containerWithin(
   return outer;
 }
 
+/** A visitor of `walk`: a node, where it stands, its previous sibling. */
+type Visitor = (
+  node: Branch,
+  container: FixHistoryTable['container'],
+  previous: Branch | undefined,
+) => void;
+
 /**
  * Visit `node` and its descendants in document order, telling `visitor`
  * whether each stands at the top level, in a list or in a block quote (the
- * innermost quote or outermost list wins).
+ * innermost quote or outermost list wins), and which sibling precedes it.
  */
 function walk(
   node: Branch,
   container: FixHistoryTable['container'],
-  visitor: (node: Branch, container: FixHistoryTable['container']) => void,
+  visitor: Visitor,
+  previous?: Branch,
 ): void {
-  visitor(node, container);
+  visitor(node, container, previous);
   const inner = containerWithin(node, container);
-  for (const child of node.children ?? []) walk(child, inner, visitor);
+  let before: Branch | undefined;
+  for (const child of node.children ?? []) {
+    walk(child, inner, visitor, before);
+    before = child;
+  }
+}
+
+/** Whether `node` is a paragraph labelled as the attempts section. */
+function isAttemptsLabel(node: Branch | undefined, matcher: SectionMatcher): boolean {
+  if (node?.type !== 'paragraph') return false;
+  const label = getLabel(node as Paragraph);
+  return label !== undefined && matcher.match(label) === 'attempts';
 }
 
 /** Header cell texts of a table. */
@@ -277,8 +304,9 @@ function headerOf(node: Table): string[] {
 
 /**
  * Find and read the fix-history tables of `tree`, in document order: tables
- * after a heading that names the attempts section, and tables whose header
- * names a version, a result and a symptom or fix column.
+ * after a heading that names the attempts section (or right after a
+ * paragraph labelled so: `**Versuche:**`), and tables whose header names a
+ * version, a result and a symptom or fix column.
  */
 export function readFixHistories(
   tree: Root,
@@ -288,12 +316,13 @@ export function readFixHistories(
   const columns = options.columns ?? DEFAULT_COLUMNS;
   const tables: FixHistoryTable[] = [];
   let heading: Heading | undefined;
-  walk(tree as Branch, 'root', (branch, container) => {
+  walk(tree as Branch, 'root', (branch, container, previous) => {
     const node = branch as Root['children'][number];
     if (node.type === 'heading') heading = node;
     if (node.type !== 'table') return;
     const underHeading =
-      heading !== undefined && matcher.match(toString(heading)) === 'attempts';
+      (heading !== undefined && matcher.match(toString(heading)) === 'attempts') ||
+      isAttemptsLabel(previous, matcher);
     const map = mapColumns(headerOf(node), columns);
     if (!underHeading && !hasFixHistoryColumns(map)) return;
     const foundBy = underHeading ? 'heading' : 'columns';
@@ -350,7 +379,11 @@ const PHRASES: ReadonlyArray<[Outcome, string[]]> = [
       'did not work', "didn't work", 'no effect', 'not solved', 'nicht ok',
       'not ok'],
   ],
-  ['succeeded', ['wie erwartet', 'as expected']],
+  [
+    'succeeded',
+    ['wie erwartet', 'as expected', 'kein fehler', 'keine fehler',
+      'fehlerfrei', 'no error', 'no errors', 'no failures'],
+  ],
   [
     'pending',
     ['pending', 'offen', 'open', 'erwartet', 'expected', 'ausstehend',

@@ -105,6 +105,34 @@ describe('readFixHistories', () => {
     expect(tables[1]?.rows[0]?.outcome).toBe('failed');
   });
 
+  it('finds a table right after a paragraph labelled as attempts', () => {
+    const text = [
+      '## Durchgeführte Arbeiten',
+      '',
+      '* **Versuche:**',
+      '',
+      '  | Schritt | Wirkung |',
+      '  |---|---|',
+      '  | Transaktion entfernt | kein Effekt |',
+      '',
+      '| Schritt | Wirkung |',
+      '|---|---|',
+      '| not after the label | - |',
+      '',
+    ].join('\n');
+    const tables = readFixHistories(parse(text));
+    expect(tables.map((t) => [t.node.position?.start.line, t.foundBy])).toEqual([
+      [5, 'heading'],
+    ]);
+    expect(tables[0]?.columns).toEqual({});
+    expect(tables[0]?.rows[0]?.cells).toHaveLength(2);
+  });
+
+  it('leaves a release changelog alone', () => {
+    const text = '| Version | Änderung | Status |\n|-|-|-|\n| 1.2.0 | API | released |\n';
+    expect(readFixHistories(parse(text))).toEqual([]);
+  });
+
   it('takes heading synonyms from the configured sections', () => {
     const text = '## Tries\n\n| A | B |\n|-|-|\n| 1 | 2 |\n';
     const sections = {
@@ -181,7 +209,9 @@ describe('classifyOutcome', () => {
     ['Behoben wie erwartet', 'succeeded'],
     ['offen', 'pending'],
     ['pending', 'pending'],
-    ['fehlerfrei', 'unknown'],
+    ['fehlerfrei', 'succeeded'],
+    ['kein Fehler mehr', 'succeeded'],
+    ['Kompilierfehler', 'unknown'],
     ['502 Bad Gateway', 'unknown'],
     ['', 'unknown'],
   ])('reads %j as %s', (text, outcome) => {
