@@ -387,7 +387,7 @@ function makeMeta(sourceItem, date, random, options, flaws) {
     legacyDateKey,
     participants,
     tags,
-    summary: random.chance(0.3) ? `${random.pick(COMPONENTS)}: ${random.pick(PROBLEMS)} behoben` : '',
+    summary: random.chance(0.3) ? `${random.pick(COMPONENTS)} — ${random.pick(PROBLEMS)} behoben` : '',
   };
 }
 
