@@ -48,6 +48,27 @@ describe('the canonical entry', () => {
   }
 });
 
+describe('the canonical entry with CRLF line endings', () => {
+  it('gets no message from any of these rules', async () => {
+    const path = join(journal, '2026-03-06_Session_Log_Pipeline_Fix_v3.md');
+    const text = readFileSync(path, 'utf8').replace(/\n/g, '\r\n');
+    for (const id of ids) {
+      const rule = rules.find((candidate) => candidate.meta.id === id);
+      if (!rule) throw new Error(`rule ${id} is not registered`);
+      const { messages } = await lintWithRule(rule, text);
+      expect(messages, id).toEqual([]);
+    }
+  });
+
+  it('keeps lines and columns of findings', async () => {
+    const rule = rules.find((candidate) => candidate.meta.id === 'fix-history-results');
+    if (!rule) throw new Error('fix-history-results is not registered');
+    const text = '## Fix-Verlauf\r\n\r\n| Version | Fix | Ergebnis |\r\n|---|---|---|\r\n| v1 | a | 502 |\r\n';
+    const { messages } = await lintWithRule(rule, text);
+    expect(messages.map((m) => `${m.line}:${m.column}`)).toEqual(['5:12']);
+  });
+});
+
 describe('real entries', () => {
   it('finds problem and solution labels in list items', async () => {
     // Lines 20 and 21: `*   **Problem:** …` and `*   **Lösung:** …`.
