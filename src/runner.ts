@@ -19,6 +19,9 @@ import { getVersion } from './version.js';
 /** Below this many files to lint per worker, a worker costs more than it saves. */
 export const MIN_FILES_PER_WORKER = 100;
 
+/** Counters tests read: files linted, and files whose cached result held. */
+export const runStats = { linted: 0, reused: 0 };
+
 /** Largest batch a worker gets at once. */
 const MAX_BATCH = 32;
 
@@ -235,8 +238,12 @@ export async function* lintFiles(
     for (const [index, entry] of files.entries()) {
       const lookup = lookups[index]!;
       let result: LintResult;
-      if (lookup.kind === 'hit') result = lookup.result;
-      else result = settle(entry, await next!(batchOf[index]!), cache);
+      if (lookup.kind === 'hit') {
+        result = lookup.result;
+        runStats.reused++;
+      } else {
+        result = settle(entry, await next!(batchOf[index]!), cache);
+      }
       progress.tick();
       yield result;
     }
@@ -249,6 +256,8 @@ export async function* lintFiles(
 
 /** The result an outcome stands for, recorded in the cache if there is one. */
 function settle(entry: EntryFile, outcome: TaskOutcome, cache?: LintCache): LintResult {
+  if (outcome.kind === 'unchanged') runStats.reused++;
+  else runStats.linted++;
   if (cache) return cache.record(entry, outcome);
   if (outcome.kind === 'linted') return outcome.result;
   throw new Error(`Unexpected cached outcome for ${entry.path} without a cache`);
