@@ -8,6 +8,7 @@
  * What it cannot infer it leaves out and reports on stderr.
  */
 import { createTwoFilesPatch } from 'diff';
+import type { VFile } from 'vfile';
 import { stringify } from 'yaml';
 import { parseCommandArgs, type OptionSpec } from '../args.js';
 import type { Config } from '../config.js';
@@ -139,6 +140,18 @@ export function unifiedDiff(path: string, before: string, after: string): string
   return patch.replace(/^=+\n/, '');
 }
 
+/**
+ * Plan the migration of a file read by the read stage: `undefined` when it
+ * has front matter (or a broken block, which `lint` reports), `unreadable`
+ * when it could not be read or parsed.
+ */
+export function planMigration(file: VFile, defaults: MigrateDefaults): Migration | 'unreadable' | undefined {
+  const tree = file.data.unreadable ? undefined : parseFile(createParser(), file);
+  if (!tree) return 'unreadable';
+  if (getFrontmatter(tree, file).kind !== 'missing') return undefined;
+  return migrateText(String(file.value), file.path, defaults);
+}
+
 /** The outcome of migrating one file. */
 interface FileOutcome {
   diff?: string;
@@ -158,16 +171,14 @@ async function migrateFile(
   options: { defaults: MigrateDefaults; write: boolean },
 ): Promise<FileOutcome> {
   const file = await readEntry(entry.path, entry.absolute, config.maxFileSize);
-  const processor = createParser();
-  const tree = file.data.unreadable ? undefined : parseFile(processor, file);
-  if (!tree) {
+  const migration = planMigration(file, options.defaults);
+  if (migration === 'unreadable') {
     const reason = file.messages[0]?.reason ?? 'Unexpected unreadable file';
     printNote(context, entry.path, { line: file.messages[0]?.line ?? 1, message: `${reason}; not migrated` });
     return { written: false };
   }
-  if (getFrontmatter(tree, file).kind !== 'missing') return { written: false };
+  if (migration === undefined) return { written: false };
   const text = String(file.value);
-  const migration = migrateText(text, entry.path, options.defaults);
   for (const note of migration.notes) printNote(context, entry.path, note);
   if (options.write) {
     await writeFileAtomic(entry.absolute, toStoredText(file, migration.output));
