@@ -215,6 +215,10 @@ function resolveRules(
     if (!rule) invalid(file, `rules.${id}`, value, 'a known rule id (see `journal-kb rules`)');
     settings.set(id, resolveRuleSetting(file, rule, value, validateOptions));
   }
+  const schemaRule = settings.get('frontmatter-schema');
+  if (schemaRule && schemaRule.severity > 0 && !user.frontmatterSchema) {
+    invalid(file, 'rules.frontmatter-schema', rules['frontmatter-schema'], 'it to be on only with `frontmatterSchema` set to a schema file');
+  }
   return settings;
 }
 

@@ -3,6 +3,7 @@
  * configuration for the working directory.
  */
 import { relative, resolve } from 'node:path';
+import { getValidator } from '../rules/frontmatter-schema.js';
 import { rules } from '../rules/index.js';
 import { loadConfig, type Config } from './config.js';
 import { validateRuleOptions } from './options.js';
@@ -18,7 +19,17 @@ export interface RunSetup {
 export function loadSetup(cwd: string, configFile?: string): RunSetup {
   const options = { cwd, registry: rules, validateOptions: validateRuleOptions };
   const config = loadConfig(configFile ? { ...options, configFile } : options);
+  checkSchema(config);
   return { config, registry: rules };
+}
+
+/**
+ * Compile the configured front-matter schema now, so a schema that cannot
+ * be read or compiled stops the run (exit 2) instead of failing every file.
+ */
+function checkSchema(config: Config): void {
+  const enabled = (config.rules.get('frontmatter-schema')?.severity ?? 0) > 0;
+  if (enabled && config.frontmatterSchema) getValidator(config.frontmatterSchema);
 }
 
 /** The inputs of a run: the given paths, else the configured journal. */

@@ -114,9 +114,9 @@ describe('bad input', () => {
   it('reads CRLF line endings', async () => {
     const crlf = GOOD_ENTRY.replace(/\n/g, '\r\n');
     const misplaced = '\r\n---\r\ntype: journal\r\n---\r\n# Title\r\n';
-    const { byName } = await lintJson({ '2026-03-07_Crlf.md': crlf, '2026-03-08_CrlfBad.md': misplaced });
-    expect(byName.get('2026-03-07_Crlf.md')!.messages).toEqual([]);
-    expect(messagesOf(byName, '2026-03-08_CrlfBad.md', 'frontmatter-present')).toEqual([
+    const { byName } = await lintJson({ '2026-03-06_Crlf.md': crlf, '2026-03-06_CrlfBad.md': misplaced });
+    expect(byName.get('2026-03-06_Crlf.md')!.messages).toEqual([]);
+    expect(messagesOf(byName, '2026-03-06_CrlfBad.md', 'frontmatter-present')).toEqual([
       expect.objectContaining({ line: 2, column: 1 }),
     ]);
   });

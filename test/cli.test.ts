@@ -45,11 +45,19 @@ describe('command line', () => {
   });
 
   it('exits 1 on errors and 2 when no path matches an entry', async () => {
-    const cwd = makeTempDir({ '2026-03-06_Legacy.md': LEGACY, 'README.md': LEGACY });
+    const cwd = makeTempDir({ '2026-03-06_Legacy.md': LEGACY, 'README.md': LEGACY, 'empty/x.txt': '' });
     expect((await run(['lint', '.'], cwd)).code).toBe(1);
-    const none = await run(['lint', 'README.md'], cwd);
+    const none = await run(['lint', 'empty'], cwd);
     expect(none.code).toBe(2);
+    expect(none.stderr).toContain('`empty` matched no entry');
     expect(none.stderr).toContain('No journal entries to lint');
+  });
+
+  it('skips an explicitly named file that is not an entry, silently', async () => {
+    // A pre-commit hook may pass every staged Markdown file: README.md
+    // is not an entry, so nothing is linted and nothing is said.
+    const cwd = makeTempDir({ 'README.md': LEGACY });
+    expect(await run(['lint', 'README.md'], cwd)).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
   it('counts warnings against --max-warnings and hides them with --quiet', async () => {

@@ -79,6 +79,21 @@ describe('configuration', () => {
     }
   });
 
+  it('stops with exit 2 on a front-matter schema it cannot use', async () => {
+    const cases: Array<[Record<string, string>, string]> = [
+      [{ '.journalkbrc.yaml': 'frontmatterSchema: missing.json\n' }, '`frontmatterSchema`'],
+      [{ '.journalkbrc.yaml': 'frontmatterSchema: bad.json\n', 'bad.json': '{ not json' }, 'bad.json'],
+      [{ '.journalkbrc.yaml': 'rules:\n  frontmatter-schema: error\n' }, '`rules.frontmatter-schema`'],
+    ];
+    for (const [files, expected] of cases) {
+      const root = makeTempDir({ ...files, '2026-03-06_Legacy.md': NO_FRONTMATTER });
+      const { code, stderr, stdout } = await lint(root, ['.']);
+      expect(code, JSON.stringify(files)).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr, JSON.stringify(files)).toContain(expected);
+    }
+  });
+
   it('honours the ignore file and ignore globs', async () => {
     const root = makeTempDir({
       '.journalkbignore': 'drafts/\n',
