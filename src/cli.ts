@@ -15,6 +15,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   lint: async () => (await import('./commands/lint.js')).lintCommand,
   rules: async () => (await import('./commands/rules.js')).rulesCommand,
   migrate: async () => (await import('./commands/migrate.js')).migrateCommand,
+  build: async () => (await import('./commands/build.js')).buildCommand,
+  search: async () => (await import('./commands/search.js')).searchCommand,
 };
 
 /** Descriptions shown by `--help`. */

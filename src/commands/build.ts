@@ -17,6 +17,7 @@ import {
 } from '../kb/build.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import type { Config } from '../config.js';
+import type { PageOptions } from '../render/page.js';
 
 /** Options `build` takes. */
 export const BUILD_OPTIONS: OptionSpec = {
@@ -63,10 +64,21 @@ function reportLeftOut(context: MainContext, files: readonly LintedFile[]): void
   }
 }
 
-/** Render the page for a knowledge base. */
-async function renderIndexPage(kb: KnowledgeBase, config: Config): Promise<string> {
+/**
+ * Render the page for a knowledge base written to `folder`: source links
+ * use the configured URL template, else paths relative to the page.
+ */
+async function renderIndexPage(
+  kb: KnowledgeBase,
+  config: Config,
+  folder: string,
+  cwd: string,
+): Promise<string> {
   const { renderPage } = await import('../render/page.js');
-  return renderPage(kb, config.sourceUrl ? { sourceUrl: config.sourceUrl } : {});
+  const back = toPosix(relative(folder, cwd));
+  const options: PageOptions = { sourceRoot: back === '' ? '' : `${back}/` };
+  if (config.sourceUrl) options.sourceUrl = config.sourceUrl;
+  return renderPage(kb, options);
 }
 
 /** Lint and parse every input file once. */
@@ -112,8 +124,8 @@ export async function buildCommand(context: MainContext, args: string[]): Promis
   reportLeftOut(context, linted);
 
   const kb = assembleKnowledgeBase(linted, createExtractOptions(config));
-  const page = await renderIndexPage(kb, config);
   const folder = resolve(context.cwd, (values.out as string | undefined) ?? DEFAULT_OUT);
+  const page = await renderIndexPage(kb, config, folder, context.cwd);
   const written = await writeOutputs(folder, kb, page);
 
   const names = written.map((path) => `\`${toPosix(relative(context.cwd, path))}\``);
