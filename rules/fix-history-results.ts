@@ -34,8 +34,9 @@ export default defineRule(
       if (index === undefined) continue;
       for (const row of table.rows) {
         const cell = row.cells[index];
-        // A row too short to have a result is `fix-history-cells`' finding.
-        if (!cell || row.outcome !== 'unknown') continue;
+        // A row whose cells do not line up with the header is
+        // `fix-history-cells`' finding; its result may be another column.
+        if (!cell || !row.aligned || row.outcome !== 'unknown') continue;
         report(file, unknownMessage(row.result), cellPlace(cell));
       }
     }

@@ -91,6 +91,11 @@ export interface FixHistoryRow {
   outcome: Outcome;
   /** The cells as parsed (GFM splits a cell at a `|` in inline code). */
   cells: TableCell[];
+  /**
+   * Whether the row has as many cells as the header; when not, cells past
+   * the first column may stand under the wrong header.
+   */
+  aligned: boolean;
   node: TableRow;
 }
 
@@ -210,6 +215,7 @@ function cellText(cells: readonly TableCell[], index: number | undefined): strin
 /** Read one body row of a table with a column map. */
 function readRow(
   node: TableRow,
+  header: readonly string[],
   columns: Partial<Record<ColumnRole, number>>,
   plainNumbers: boolean,
 ): FixHistoryRow {
@@ -225,6 +231,7 @@ function readRow(
     line: node.position?.start.line ?? 0,
     outcome: classifyOutcome(result),
     cells,
+    aligned: cells.length === header.length,
     node,
   };
 }
@@ -242,7 +249,7 @@ function readTable(
   const plainNumbers = NUMBER_HEADERS.has(
     foldText(versionHeader ?? '').replace(/\.$/u, ''),
   );
-  const rows = body.map((row) => readRow(row, map, plainNumbers));
+  const rows = body.map((row) => readRow(row, header, map, plainNumbers));
   return { node, header, columns: map, plainNumbers, rows, ...context };
 }
 

@@ -54,6 +54,7 @@ describe('readFixHistories on the canonical entry', () => {
     expect(rows[0]?.fix).toBe('/etc/hosts + provenance:false');
     expect(rows[3]?.result).toBe('⏳ erwartet grün');
     expect(rows[2]?.cells).toHaveLength(4);
+    expect(rows.every((row) => row.aligned)).toBe(true);
   });
 
   it('finds the Fix v4 heading but not the title', () => {
