@@ -14,6 +14,7 @@ export type Command = (context: MainContext, args: string[]) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   lint: async () => (await import('./commands/lint.js')).lintCommand,
   rules: async () => (await import('./commands/rules.js')).rulesCommand,
+  init: async () => (await import('./commands/init.js')).initCommand,
   migrate: async () => (await import('./commands/migrate.js')).migrateCommand,
   build: async () => (await import('./commands/build.js')).buildCommand,
   search: async () => (await import('./commands/search.js')).searchCommand,
