@@ -4,6 +4,7 @@
  */
 import type { TableCell, TableRow } from 'mdast';
 import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
 import { cellPlace, getFixHistories } from '../src/fix-history.js';
 import { defineRule, report } from '../src/rule.js';
 
@@ -32,7 +33,7 @@ function hasStrayBacktick(cell: TableCell): boolean {
 function checkRow(
   row: TableRow,
   wanted: number,
-  file: Parameters<typeof report>[0],
+  file: VFile,
 ): void {
   const cells = row.children;
   if (cells.length === wanted) return;
@@ -46,7 +47,8 @@ function checkRow(
 export default defineRule(
   {
     id: 'fix-history-cells',
-    description: 'Require as many cells in each fix-history row as in its header',
+    description:
+      'Require as many cells in each fix-history row as in its header',
     defaultSeverity: 'error',
     fixable: false,
     defaults: {},

@@ -24,7 +24,8 @@ function missingMessage(role: ColumnRole): string {
 export default defineRule<FixHistoryColumnsOptions>(
   {
     id: 'fix-history-columns',
-    description: 'Require version, fix and result columns in fix-history tables',
+    description:
+      'Require version, fix and result columns in fix-history tables',
     defaultSeverity: 'error',
     fixable: false,
     defaults: { required: ['version', 'fix', 'result'] },

@@ -1,21 +1,23 @@
 /**
  * Require every `Fix vN` heading to have its row in a fix-history table.
  */
-import { findFixHeadings, getFixHistories } from '../src/fix-history.js';
+import {
+  findFixHeadings,
+  getFixHistories,
+  quoteText,
+} from '../src/fix-history.js';
 import { defineRule, report } from '../src/rule.js';
 
-/** Longest heading text quoted in a message. */
-const MAX_QUOTE = 40;
-
 /** Message for a heading without a row; `tables` says whether any exist. */
-function missingMessage(text: string, version: number, tables: boolean): string {
+function missingMessage(
+  text: string,
+  version: number,
+  tables: boolean,
+): string {
   const where = tables
     ? 'in the fix-history table'
     : 'in a fix-history table (`Version | Symptom | Fix | Ergebnis`)';
-  const trimmed = text.trim();
-  const short =
-    trimmed.length > MAX_QUOTE ? `${trimmed.slice(0, MAX_QUOTE - 1)}…` : trimmed;
-  return `Unexpected heading \`${short}\` without a fix-history row, expected a row \`v${version}\` ${where}`;
+  return `Unexpected heading ${quoteText(text)} without a fix-history row, expected a row \`v${version}\` ${where}`;
 }
 
 export default defineRule(
@@ -39,8 +41,8 @@ export default defineRule(
     }
     for (const heading of headings) {
       if (versions.has(heading.version)) continue;
-      const message = missingMessage(heading.text, heading.version, tables.length > 0);
-      report(file, message, heading.node);
+      const { text, version, node } = heading;
+      report(file, missingMessage(text, version, tables.length > 0), node);
     }
   },
 );

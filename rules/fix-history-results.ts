@@ -2,11 +2,8 @@
  * Require every result in a fix-history table to say how the attempt ended:
  * failed, succeeded or pending.
  */
-import { cellPlace, getFixHistories } from '../src/fix-history.js';
+import { cellPlace, getFixHistories, quoteText } from '../src/fix-history.js';
 import { defineRule, report } from '../src/rule.js';
-
-/** Longest cell text quoted in a message. */
-const MAX_QUOTE = 40;
 
 const WANTED =
   'expected how the attempt ended: failed (`❌`), succeeded (`✅`) or pending (`⏳`)';
@@ -14,15 +11,14 @@ const WANTED =
 /** Message for a result that says none of the three. */
 function unknownMessage(text: string): string {
   if (text === '') return `Unexpected empty result, ${WANTED}`;
-  const short =
-    text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE - 1)}…` : text;
-  return `Unexpected result \`${short}\`, ${WANTED}`;
+  return `Unexpected result ${quoteText(text)}, ${WANTED}`;
 }
 
 export default defineRule(
   {
     id: 'fix-history-results',
-    description: 'Require each fix-history result to be failed, succeeded or pending',
+    description:
+      'Require each fix-history result to be failed, succeeded or pending',
     defaultSeverity: 'error',
     fixable: false,
     defaults: {},

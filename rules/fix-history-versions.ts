@@ -3,23 +3,15 @@
  * or a repeat.
  */
 import type { Node, Position } from 'unist';
+import type { VFile } from 'vfile';
 import {
   cellPlace,
   getFixHistories,
+  quoteText as quote,
   type FixHistoryRow,
   type FixHistoryTable,
 } from '../src/fix-history.js';
 import { defineRule, report } from '../src/rule.js';
-
-/** Longest cell text quoted in a message. */
-const MAX_QUOTE = 40;
-
-/** A cell's text for a message, cut to `MAX_QUOTE` characters. */
-function quote(text: string): string {
-  const short =
-    text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE - 1)}…` : text;
-  return `\`${short}\``;
-}
 
 /** Message for a version cell that is not a version. */
 function unreadableMessage(text: string, wanted: string): string {
@@ -53,7 +45,7 @@ function versionPlace(
 }
 
 /** Check the versions of one table in order. */
-function checkTable(table: FixHistoryTable, file: Parameters<typeof report>[0]): void {
+function checkTable(table: FixHistoryTable, file: VFile): void {
   const seen = new Map<number, number>();
   let expected = 1;
   for (const row of table.rows) {
@@ -78,7 +70,8 @@ function checkTable(table: FixHistoryTable, file: Parameters<typeof report>[0]):
 export default defineRule(
   {
     id: 'fix-history-versions',
-    description: 'Require fix-history versions to run v1, v2, … without gaps or repeats',
+    description:
+      'Require fix-history versions to run v1, v2, … without gaps or repeats',
     defaultSeverity: 'error',
     fixable: false,
     defaults: {},

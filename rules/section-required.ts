@@ -4,6 +4,7 @@
  */
 import type { Root } from 'mdast';
 import type { Node, Position } from 'unist';
+import type { VFile } from 'vfile';
 import { getFrontmatter } from '../src/frontmatter.js';
 import { defineRule, report } from '../src/rule.js';
 import {
@@ -46,7 +47,7 @@ function missingMessage(kind: SectionKind, words: readonly string[]): string {
 }
 
 /** The type of the entry, lower case; entries without one are journals. */
-function entryType(tree: Root, file: Parameters<typeof getFrontmatter>[1]): string {
+function entryType(tree: Root, file: VFile): string {
   const type = getFrontmatter(tree, file).data.type;
   return typeof type === 'string' && type.trim() !== ''
     ? type.trim().toLowerCase()
@@ -67,7 +68,8 @@ function titlePlace(tree: Root): Node | Position {
   const title = tree.children.find(
     (node) => node.type === 'heading' && node.depth === 1,
   );
-  return title ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+  const start = { line: 1, column: 1 };
+  return title ?? { start, end: start };
 }
 
 export default defineRule<SectionRequiredOptions>(
@@ -96,9 +98,8 @@ export default defineRule<SectionRequiredOptions>(
     const required = requiredFor(entryType(tree, file), options.required);
     if (required.length === 0) return;
     const synonyms: SectionSynonyms = file.data.sections ?? DEFAULT_SECTIONS;
-    const found = new Set(
-      findSections(tree, createSectionMatcher(synonyms)).map((mark) => mark.kind),
-    );
+    const marks = findSections(tree, createSectionMatcher(synonyms));
+    const found = new Set(marks.map((mark) => mark.kind));
     for (const kind of required) {
       if (found.has(kind)) continue;
       report(file, missingMessage(kind, synonyms[kind]), titlePlace(tree));

@@ -175,7 +175,9 @@ export function mapColumns(
 }
 
 /** Whether a header alone marks a table as a fix history. */
-function hasFixHistoryColumns(map: Partial<Record<ColumnRole, number>>): boolean {
+function hasFixHistoryColumns(
+  map: Partial<Record<ColumnRole, number>>,
+): boolean {
   const core = map.version !== undefined && map.result !== undefined;
   return core && (map.symptom !== undefined || map.fix !== undefined);
 }
@@ -195,6 +197,20 @@ export function parseVersion(
   return undefined;
 }
 
+/** Longest cell or heading text quoted in a message. */
+const MAX_QUOTE = 40;
+
+/**
+ * `text` in backticks for a message, cut to 40 characters with `…`, so a
+ * long cell does not flood the report.
+ */
+export function quoteText(text: string): string {
+  const trimmed = text.trim();
+  const short =
+    trimmed.length > MAX_QUOTE ? `${trimmed.slice(0, MAX_QUOTE - 1)}…` : trimmed;
+  return `\`${short}\``;
+}
+
 /**
  * The narrowest place of a cell for a message: its content, without the
  * pipe and spaces around it; the whole cell when it is empty.
@@ -206,7 +222,10 @@ export function cellPlace(cell: TableCell): Node | Position {
 }
 
 /** Text of cell `index` of `cells`, `''` when the row has no such cell. */
-function cellText(cells: readonly TableCell[], index: number | undefined): string {
+function cellText(
+  cells: readonly TableCell[],
+  index: number | undefined,
+): string {
   if (index === undefined) return '';
   const cell = cells[index];
   return cell ? toString(cell).trim() : '';
@@ -297,7 +316,10 @@ function walk(
 }
 
 /** Whether `node` is a paragraph labelled as the attempts section. */
-function isAttemptsLabel(node: Branch | undefined, matcher: SectionMatcher): boolean {
+function isAttemptsLabel(
+  node: Branch | undefined,
+  matcher: SectionMatcher,
+): boolean {
   if (node?.type !== 'paragraph') return false;
   const label = getLabel(node as Paragraph);
   return label !== undefined && matcher.match(label) === 'attempts';
@@ -327,9 +349,9 @@ export function readFixHistories(
     const node = branch as Root['children'][number];
     if (node.type === 'heading') heading = node;
     if (node.type !== 'table') return;
-    const underHeading =
-      (heading !== undefined && matcher.match(toString(heading)) === 'attempts') ||
-      isAttemptsLabel(previous, matcher);
+    const afterHeading =
+      heading !== undefined && matcher.match(toString(heading)) === 'attempts';
+    const underHeading = afterHeading || isAttemptsLabel(previous, matcher);
     const map = mapColumns(headerOf(node), columns);
     if (!underHeading && !hasFixHistoryColumns(map)) return;
     const foundBy = underHeading ? 'heading' : 'columns';

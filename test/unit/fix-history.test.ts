@@ -7,6 +7,7 @@ import {
   getFixHistories,
   mapColumns,
   parseVersion,
+  quoteText,
   readFixHistories,
 } from '../../src/fix-history.js';
 import { createParser } from '../../src/parse.js';
@@ -222,5 +223,13 @@ describe('classifyOutcome', () => {
   it('lets the first marker win over later words and markers', () => {
     expect(classifyOutcome('✅ fixed, ❌ before')).toBe('succeeded');
     expect(classifyOutcome('works? ❌')).toBe('failed');
+  });
+});
+
+describe('quoteText', () => {
+  it('quotes short text and cuts long text at 40 characters', () => {
+    expect(quoteText(' 502 Bad Gateway ')).toBe('`502 Bad Gateway`');
+    const long = 'Fix v4: buildkitd Mirror — die Root-freie Lösung';
+    expect(quoteText(long)).toBe('`Fix v4: buildkitd Mirror — die Root-fre…`');
   });
 });
