@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HOOK_TEXT } from '../src/commands/init.js';
+import { hookText } from '../src/commands/init.js';
 import { GOOD_ENTRY, makeTempDir, run } from './helpers/cli.js';
 
 /** A temporary git repository holding `files`. */
@@ -29,7 +29,7 @@ describe('journal-kb init', () => {
     const config = readFileSync(join(cwd, '.journalkbrc.yaml'), 'utf8');
     expect(config).toContain('\njournal: "docs/99_Journal"\n');
     expect(config).toContain('\nrules: {}\n');
-    expect(readFileSync(join(cwd, HOOK), 'utf8')).toBe(HOOK_TEXT);
+    expect(readFileSync(join(cwd, HOOK), 'utf8')).toBe(hookText('docs/99_Journal'));
     expect(statSync(join(cwd, HOOK)).mode & 0o777).toBe(0o755);
     expect(readdirSync(join(cwd, '.git/hooks')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });

@@ -52,12 +52,20 @@ rules: {}
 `;
 }
 
+/** Quote `text` for a POSIX shell. */
+function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
 /**
- * The pre-commit hook. Staged Markdown files go to `journal-kb lint` as
- * explicit paths (NUL-separated, so any file name works); files that are
- * not entries are skipped by journal-kb, and a clean run prints nothing.
+ * The pre-commit hook. Staged Markdown files under the journal folder go to
+ * `journal-kb lint` as explicit paths (NUL-separated, so any file name
+ * works); files that are not entries are skipped by journal-kb, and a clean
+ * run prints nothing.
  */
-export const HOOK_TEXT = `#!/bin/sh
+export function hookText(journal: string): string {
+  const pathspec = shellQuote(`${journal.replace(/\/+$/, '')}/*.md`);
+  return `#!/bin/sh
 # journal-kb pre-commit hook, written by \`journal-kb init\`.
 # Lints the journal entries among the staged files; see docs/pre-commit.md.
 if [ -x node_modules/.bin/journal-kb ]; then
@@ -66,9 +74,10 @@ else
   JOURNAL_KB=journal-kb
 fi
 export JOURNAL_KB
-git diff --cached --name-only --diff-filter=ACMR -z -- '*.md' |
+git diff --cached --name-only --diff-filter=ACMR -z -- ${pathspec} |
   xargs -0 sh -c '[ "$#" -eq 0 ] || exec "$JOURNAL_KB" lint -- "$@"' journal-kb-hook
 `;
+}
 
 /** The path of the pre-commit hook git runs for `cwd`. */
 async function findHookPath(cwd: string): Promise<string> {
@@ -93,13 +102,13 @@ async function planFiles(
   values: Record<string, unknown>,
 ): Promise<Array<{ path: string; text: string; mode?: number }>> {
   const files: Array<{ path: string; text: string; mode?: number }> = [];
+  const journal = (values.journal as string | undefined) ?? DEFAULT_JOURNAL[0]!;
   if (!values['no-config']) {
-    const journal = (values.journal as string | undefined) ?? DEFAULT_JOURNAL[0]!;
     const path = resolve(context.cwd, INIT_CONFIG_FILE);
     files.push({ path, text: configTemplate(journal) });
   }
   if (!values['no-hook']) {
-    files.push({ path: await findHookPath(context.cwd), text: HOOK_TEXT, mode: 0o755 });
+    files.push({ path: await findHookPath(context.cwd), text: hookText(journal), mode: 0o755 });
   }
   return files;
 }
