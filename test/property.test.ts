@@ -154,10 +154,9 @@ describe('lint --fix over the corpus', () => {
         expect(first.stored.startsWith('\uFEFF')).toBe(variant.bom);
         if (variant.crlf) expect(/(^|[^\r])\n/.test(first.stored)).toBe(false);
         // Fixes touch only the front matter: what follows its closing fence is unchanged.
-        const fence = variant.crlf ? '\r\n---\r\n' : '\n---\n';
-        const end = stored.indexOf(fence);
-        if (end !== -1 && stored.startsWith(variant.bom ? '\uFEFF---' : '---')) {
-          const after = stored.slice(end + fence.length);
+        const fence = /\r?\n---[ \t]*\r?\n/.exec(stored);
+        if (fence && stored.startsWith(variant.bom ? '\uFEFF---' : '---')) {
+          const after = stored.slice(fence.index + fence[0].length);
           expect(first.stored.endsWith(after)).toBe(true);
         } else {
           expect(first.stored).toBe(stored);
