@@ -31,14 +31,21 @@ export interface SuppressionEntry {
   message: string;
 }
 
-/** The baseline: file (relative to it) → rule id → fingerprint → entry. */
-export type Suppressions = Record<string, Record<string, Record<string, SuppressionEntry>>>;
+/** Entries of one rule in one file, by fingerprint. */
+export type RuleSuppressions = Record<string, SuppressionEntry>;
 
-/** Fingerprints of one result's messages, `undefined` where not suppressible. */
+/** The baseline: file (relative to it) → rule id → fingerprint → entry. */
+export type Suppressions = Record<string, Record<string, RuleSuppressions>>;
+
+/** Fingerprints of a result's messages; `undefined` if not suppressible. */
 type Fingerprints = Array<string | undefined>;
 
 /** Where the baseline lives: the flag, else beside the configuration. */
-export function suppressionsPath(config: Config, cwd: string, location?: string): string {
+export function suppressionsPath(
+  config: Config,
+  cwd: string,
+  location?: string,
+): string {
   if (location !== undefined) return resolve(cwd, location);
   return resolve(config.root, SUPPRESSIONS_FILE);
 }
@@ -52,7 +59,10 @@ function isSuppressible(message: LintMessage): boolean {
  * The text a message points at, on its first line only (the whole line
  * when the message gives no end), with runs of white space folded.
  */
-export function getFlaggedText(lines: readonly string[], message: LintMessage): string {
+export function getFlaggedText(
+  lines: readonly string[],
+  message: LintMessage,
+): string {
   const line = lines[message.line - 1] ?? '';
   const start = Math.max(0, message.column - 1);
   let end = line.length;
@@ -63,20 +73,29 @@ export function getFlaggedText(lines: readonly string[], message: LintMessage): 
 }
 
 /** The fingerprint of a message: rule id, message and flagged text. */
-export function fingerprint(ruleId: string, message: string, flagged: string): string {
+export function fingerprint(
+  ruleId: string,
+  message: string,
+  flagged: string,
+): string {
   const hash = createHash('sha256');
   hash.update(`${ruleId}\u0000${message}\u0000${flagged}`);
   return hash.digest('hex').slice(0, 16);
 }
 
 /** Fingerprint the messages of a result, reading the file's text once. */
-async function fingerprintResult(result: LintResult, maxFileSize: number): Promise<Fingerprints> {
-  if (!result.messages.some(isSuppressible)) return result.messages.map(() => undefined);
+async function fingerprintResult(
+  result: LintResult,
+  maxFileSize: number,
+): Promise<Fingerprints> {
+  const none = result.messages.map(() => undefined);
+  if (!result.messages.some(isSuppressible)) return none;
   const file = await readEntry(result.path, result.filePath, maxFileSize);
   const lines = String(file.value ?? '').split(/\r?\n|\r/);
   return result.messages.map((message) => {
     if (!isSuppressible(message)) return undefined;
-    return fingerprint(message.ruleId!, message.message, getFlaggedText(lines, message));
+    const flagged = getFlaggedText(lines, message);
+    return fingerprint(message.ruleId!, message.message, flagged);
   });
 }
 
@@ -93,16 +112,22 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /** Check the shape of a parsed baseline, naming the first bad field. */
 function checkShape(path: string, data: unknown): Suppressions {
   const bad = (field: string, wanted: string): never => {
-    throw new JournalKbError('CONFIG', `Invalid suppressions file ${path}: \`${field}\` is not ${wanted}, expected the shape \`{file: {rule: {fingerprint: {count, message}}}}\``);
+    throw new JournalKbError(
+      'CONFIG',
+      `Invalid suppressions file ${path}: \`${field}\` is not ${wanted}, ` +
+        'expected the shape `{file: {rule: {fingerprint: {count, message}}}}`',
+    );
   };
   if (!isObject(data)) bad('(root)', 'an object');
-  for (const [file, rules] of Object.entries(data as object) as Array<[string, unknown]>) {
+  for (const [file, rules] of Object.entries(data as object)) {
     if (!isObject(rules)) bad(file, 'an object');
     for (const [rule, prints] of Object.entries(rules as object)) {
       if (!isObject(prints)) bad(`${file}.${rule}`, 'an object');
       for (const [print, entry] of Object.entries(prints as object)) {
         const count = isObject(entry) ? entry.count : undefined;
-        if (!Number.isInteger(count) || (count as number) < 1) bad(`${file}.${rule}.${print}.count`, 'a whole number of at least 1');
+        if (!Number.isInteger(count) || (count as number) < 1) {
+          bad(`${file}.${rule}.${print}.count`, 'a whole number of at least 1');
+        }
       }
     }
   }
@@ -116,13 +141,21 @@ export async function loadSuppressions(path: string): Promise<Suppressions> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new JournalKbError('CONFIG', `Cannot read suppressions file ${path}: ${(error as Error).message}`);
+    const reason = (error as Error).message;
+    throw new JournalKbError(
+      'CONFIG',
+      `Cannot read suppressions file ${path}: ${reason}`,
+    );
   }
   try {
     return checkShape(path, JSON.parse(text));
   } catch (error) {
     if (error instanceof JournalKbError) throw error;
-    throw new JournalKbError('CONFIG', `Invalid suppressions file ${path}: ${(error as Error).message}, expected JSON`);
+    const reason = (error as Error).message;
+    throw new JournalKbError(
+      'CONFIG',
+      `Invalid suppressions file ${path}: ${reason}, expected JSON`,
+    );
   }
 }
 
@@ -143,7 +176,11 @@ export function serializeSuppressions(suppressions: Suppressions): string {
 }
 
 /** Count a run's suppressible messages by fingerprint, per file key. */
-function countMessages(results: readonly LintResult[], prints: readonly Fingerprints[], baseline: string): Suppressions {
+function countMessages(
+  results: readonly LintResult[],
+  prints: readonly Fingerprints[],
+  baseline: string,
+): Suppressions {
   const counted: Suppressions = {};
   results.forEach((result, index) => {
     result.messages.forEach((message, position) => {
@@ -159,7 +196,11 @@ function countMessages(results: readonly LintResult[], prints: readonly Fingerpr
 }
 
 /** Drop what `suppressions` holds for the files of `results`. */
-function withoutFiles(suppressions: Suppressions, results: readonly LintResult[], baseline: string): Suppressions {
+function withoutFiles(
+  suppressions: Suppressions,
+  results: readonly LintResult[],
+  baseline: string,
+): Suppressions {
   const kept: Suppressions = { ...suppressions };
   for (const result of results) delete kept[fileKey(baseline, result)];
   return kept;
@@ -171,9 +212,11 @@ function intersect(old: Suppressions, now: Suppressions): Suppressions {
   for (const [file, rules] of Object.entries(now)) {
     for (const [rule, entries] of Object.entries(rules)) {
       for (const [print, entry] of Object.entries(entries)) {
-        const count = Math.min(entry.count, old[file]?.[rule]?.[print]?.count ?? 0);
+        const recorded = old[file]?.[rule]?.[print]?.count ?? 0;
+        const count = Math.min(entry.count, recorded);
         if (count === 0) continue;
-        ((kept[file] ??= {})[rule] ??= {})[print] = { count, message: entry.message };
+        const rules = (kept[file] ??= {});
+        (rules[rule] ??= {})[print] = { count, message: entry.message };
       }
     }
   }
@@ -181,7 +224,10 @@ function intersect(old: Suppressions, now: Suppressions): Suppressions {
 }
 
 /** Drop the files of the baseline that no longer exist on disk. */
-function withoutMissingFiles(suppressions: Suppressions, baseline: string): Suppressions {
+function withoutMissingFiles(
+  suppressions: Suppressions,
+  baseline: string,
+): Suppressions {
   const folder = dirname(baseline);
   const kept: Suppressions = {};
   for (const [file, rules] of Object.entries(suppressions)) {
@@ -210,23 +256,36 @@ export interface Filtered {
   unused: number;
 }
 
+/** Counts left to suppress in one file, by rule id and fingerprint. */
+function countsOf(rules: Record<string, RuleSuppressions>): Map<string, number> {
+  const left = new Map<string, number>();
+  for (const [rule, entries] of Object.entries(rules)) {
+    for (const [print, entry] of Object.entries(entries)) {
+      left.set(`${rule}\u0000${print}`, entry.count);
+    }
+  }
+  return left;
+}
+
 /** Remove from each result the messages the baseline still covers. */
-function filterResults(results: readonly LintResult[], prints: readonly Fingerprints[], suppressions: Suppressions, baseline: string): Filtered {
+function filterResults(
+  results: readonly LintResult[],
+  prints: readonly Fingerprints[],
+  suppressions: Suppressions,
+  baseline: string,
+): Filtered {
   let suppressed = 0;
   let unused = 0;
   const filtered = results.map((result, index) => {
-    const rules = suppressions[fileKey(baseline, result)] ?? {};
-    const left = new Map<string, number>();
-    for (const [rule, entries] of Object.entries(rules)) {
-      for (const [print, entry] of Object.entries(entries)) left.set(`${rule}\u0000${print}`, entry.count);
-    }
+    const left = countsOf(suppressions[fileKey(baseline, result)] ?? {});
     const kept = result.messages.filter((message, position) => {
       const print = prints[index]![position];
       const key = `${message.ruleId}\u0000${print}`;
       const count = print === undefined ? 0 : (left.get(key) ?? 0);
-      if (count > 0) left.set(key, count - 1);
-      if (count > 0) suppressed++;
-      return count === 0;
+      if (count === 0) return true;
+      left.set(key, count - 1);
+      suppressed++;
+      return false;
     });
     for (const count of left.values()) unused += count;
     return createResult(result.filePath, result.path, kept);
@@ -247,32 +306,74 @@ export interface SuppressionOptions {
   prune?: boolean;
 }
 
+/** Where a message names the baseline: relative to the working directory. */
+function shownPath(path: string, cwd: string): string {
+  return toPosix(relative(cwd, path)) || path;
+}
+
+/** Record every error of a run, replacing what its files held. */
+async function recordAll(
+  suppressions: Suppressions,
+  counted: Suppressions,
+  results: readonly LintResult[],
+  path: string,
+  options: SuppressionOptions,
+): Promise<Suppressions> {
+  const next = { ...withoutFiles(suppressions, results, path), ...counted };
+  await writeFileAtomic(path, serializeSuppressions(next));
+  const total = countSuppressions(counted);
+  const shown = shownPath(path, options.cwd);
+  options.stderr.write(`journal-kb: recorded ${total} error messages in ${shown}\n`);
+  return next;
+}
+
+/** Lower the baseline to what still occurs; never adds. */
+async function prune(
+  suppressions: Suppressions,
+  counted: Suppressions,
+  results: readonly LintResult[],
+  path: string,
+  options: SuppressionOptions,
+): Promise<Suppressions> {
+  const others = withoutMissingFiles(withoutFiles(suppressions, results, path), path);
+  const next = { ...others, ...intersect(suppressions, counted) };
+  await writeFileAtomic(path, serializeSuppressions(next));
+  const dropped = countSuppressions(suppressions) - countSuppressions(next);
+  const shown = shownPath(path, options.cwd);
+  options.stderr.write(`journal-kb: pruned ${dropped} suppressions from ${shown}\n`);
+  return next;
+}
+
 /**
  * Apply the baseline to a run's results: record (`suppressAll`), prune, then
  * remove the suppressed messages. Without a baseline file and without the
  * flags the results come back unchanged.
  */
-export async function applySuppressions(results: readonly LintResult[], options: SuppressionOptions): Promise<LintResult[]> {
-  const path = suppressionsPath(options.config, options.cwd, options.location);
-  if (!options.suppressAll && !options.prune && !existsSync(path)) return [...results];
-  const prints = await Promise.all(results.map((result) => fingerprintResult(result, options.config.maxFileSize)));
-  const shown = toPosix(relative(options.cwd, path)) || path;
+export async function applySuppressions(
+  results: readonly LintResult[],
+  options: SuppressionOptions,
+): Promise<LintResult[]> {
+  const { config, cwd } = options;
+  const path = suppressionsPath(config, cwd, options.location);
+  const asked = options.suppressAll || options.prune;
+  if (!asked && !existsSync(path)) return [...results];
+  const prints = await Promise.all(
+    results.map((result) => fingerprintResult(result, config.maxFileSize)),
+  );
   let suppressions = await loadSuppressions(path);
   const counted = countMessages(results, prints, path);
   if (options.suppressAll) {
-    suppressions = { ...withoutFiles(suppressions, results, path), ...counted };
-    await writeFileAtomic(path, serializeSuppressions(suppressions));
-    options.stderr.write(`journal-kb: recorded ${countSuppressions(counted)} error messages in ${shown}\n`);
+    suppressions = await recordAll(suppressions, counted, results, path, options);
   } else if (options.prune) {
-    const before = countSuppressions(suppressions);
-    const kept = intersect(suppressions, counted);
-    suppressions = { ...withoutMissingFiles(withoutFiles(suppressions, results, path), path), ...kept };
-    await writeFileAtomic(path, serializeSuppressions(suppressions));
-    options.stderr.write(`journal-kb: pruned ${before - countSuppressions(suppressions)} suppressions from ${shown}\n`);
+    suppressions = await prune(suppressions, counted, results, path, options);
   }
   const filtered = filterResults(results, prints, suppressions, path);
   if (filtered.unused > 0) {
-    options.stderr.write(`journal-kb: ${filtered.unused} suppressed messages no longer occur; run \`journal-kb lint --prune-suppressions\` to drop them from ${shown}\n`);
+    options.stderr.write(
+      `journal-kb: ${filtered.unused} suppressed messages no longer occur; ` +
+        'run `journal-kb lint --prune-suppressions` to drop them from ' +
+        `${shownPath(path, cwd)}\n`,
+    );
   }
   return filtered.results;
 }
