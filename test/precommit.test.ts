@@ -8,6 +8,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT } from './helpers/build.js';
@@ -153,4 +154,35 @@ describe('the git hook of `journal-kb init`', () => {
     expect(clean.stdout + clean.stderr).toBe('');
     expect(git(cwd, 'log', '--format=%s')).toBe('Add entries\n');
   }, 120_000);
+});
+
+describe('start-up of `lint`', () => {
+  it('loads nothing of the knowledge-base or page code', () => {
+    const cwd = makeRepo();
+    // A module hook that names every file Node loads, on stderr.
+    const hook = `export async function load(url, context, next) {
+      if (url.startsWith('file:')) process._rawDebug('LOADED ' + url);
+      return next(url, context);
+    }`;
+    const register = `import { register } from 'node:module';
+      register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});`;
+    const bin = join(ROOT, 'bin', 'journal-kb.js');
+    const traced = spawnSync(
+      process.execPath,
+      ['--import', `data:text/javascript,${encodeURIComponent(register)}`, bin, 'lint', 'docs'],
+      { cwd, encoding: 'utf8' },
+    );
+    const loaded = traced.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('LOADED '))
+      .map((line) => fileURLToPath(line.slice('LOADED '.length)));
+    expect(loaded.length).toBeGreaterThan(3);
+    for (const path of loaded) {
+      expect(path).not.toMatch(/[/\\](kb|render)[/\\]|minisearch/);
+      // Bundled chunks name their sources in comments (`// src/kb/…`).
+      if (path.includes(`${join('dist', 'bundle')}`)) {
+        expect(readFileSync(path, 'utf8')).not.toMatch(/^\/\/ src\/(kb|render)\//m);
+      }
+    }
+  }, 60_000);
 });
