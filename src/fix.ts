@@ -53,7 +53,8 @@ function compareFixes(a: Fix, b: Fix): number {
 /** Whether a fix's range lies inside a text of `length` code units. */
 function isValidRange(fix: Fix, length: number): boolean {
   const [start, end] = fix.range;
-  return Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= length;
+  if (!Number.isInteger(start) || !Number.isInteger(end)) return false;
+  return start >= 0 && start <= end && end <= length;
 }
 
 /**
@@ -73,7 +74,9 @@ export function matchLineEndings(fileText: string, text: string): string {
  * insertions at one place never interleave.
  */
 export function applyFixes(text: string, fixes: readonly Fix[]): AppliedFixes {
-  const sorted = fixes.filter((fix) => isValidRange(fix, text.length)).sort(compareFixes);
+  const sorted = fixes
+    .filter((fix) => isValidRange(fix, text.length))
+    .sort(compareFixes);
   const applied: Fix[] = [];
   const skipped: Fix[] = [];
   const parts: string[] = [];
@@ -126,7 +129,8 @@ export async function fixVFile(
   let fixCount = 0;
   let passes = 1;
   while (isFixable(linted) && passes <= MAX_PASSES) {
-    const { output, applied } = applyFixes(text, fixesOf(linted.result.messages));
+    const fixes = fixesOf(linted.result.messages);
+    const { output, applied } = applyFixes(text, fixes);
     if (applied.length === 0 || output === text) break;
     const next = await linter.lintVFile(nextFile(linted.file, output), entry);
     passes++;
@@ -153,7 +157,8 @@ export async function fixEntry(
   const file = await readEntry(entry.path, entry.absolute, maxFileSize);
   const outcome = await fixVFile(linter, file, entry);
   if (outcome.changed) {
-    await writeFileAtomic(entry.absolute, toStoredText(outcome.linted.file, outcome.output));
+    const stored = toStoredText(outcome.linted.file, outcome.output);
+    await writeFileAtomic(entry.absolute, stored);
   }
   return outcome;
 }

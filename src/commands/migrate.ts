@@ -76,19 +76,25 @@ export interface Migration {
 /** Key order of the written front matter, as in the canonical entry. */
 const KEYS = ['type', 'status', 'owner', 'date'] as const;
 
+/** A key `migrate` writes. */
+type Key = (typeof KEYS)[number];
+
 /** Write one YAML scalar, quoted only where YAML needs it. */
 function yamlScalar(value: string): string {
   return stringify(value, { version: '1.2', lineWidth: 0 }).trimEnd();
 }
 
 /** Why a key could not be inferred, at the line that best explains it. */
-function leftOutNote(key: (typeof KEYS)[number], header: LegacyHeader): MigrateNote {
-  const remedy = key === 'date' ? 'add a `**Datum:**` line' : `pass \`--${key}\` or set \`defaults.${key}\``;
+function leftOutNote(key: Key, header: LegacyHeader): MigrateNote {
+  let remedy = `pass \`--${key}\` or set \`defaults.${key}\``;
+  if (key === 'date') remedy = 'add a `**Datum:**` line';
   if (key === 'owner' && header.participants.length > 1) {
     const names = header.participants.map((name) => `\`${name}\``).join(', ');
     return {
       line: header.lines.participants ?? 1,
-      message: `Unexpected several participants (${names}), expected one author to take as \`owner\`; left \`owner\` out (${remedy})`,
+      message:
+        `Unexpected several participants (${names}), expected one author ` +
+        `to take as \`owner\`; left \`owner\` out (${remedy})`,
     };
   }
   const wanted: Record<string, string> = {
@@ -99,12 +105,17 @@ function leftOutNote(key: (typeof KEYS)[number], header: LegacyHeader): MigrateN
   };
   return {
     line: 1,
-    message: `Unexpected missing \`${key}\`, expected ${wanted[key]}; left it out (${remedy})`,
+    message:
+      `Unexpected missing \`${key}\`, expected ${wanted[key]}; ` +
+      `left it out (${remedy})`,
   };
 }
 
 /** The value of each key: from the entry, else from the defaults. */
-function chooseValues(header: LegacyHeader, defaults: MigrateDefaults): Partial<Record<(typeof KEYS)[number], string>> {
+function chooseValues(
+  header: LegacyHeader,
+  defaults: MigrateDefaults,
+): Partial<Record<Key, string>> {
   return {
     type: header.type ?? defaults.type ?? DEFAULT_TYPE,
     status: header.status ?? defaults.status,
@@ -117,26 +128,48 @@ function chooseValues(header: LegacyHeader, defaults: MigrateDefaults): Partial<
  * Plan the migration of one entry's text (byte order mark excluded):
  * the front matter to insert, the new text and what was left out.
  */
-export function migrateText(text: string, fileName: string, defaults: MigrateDefaults): Migration {
+export function migrateText(
+  text: string,
+  fileName: string,
+  defaults: MigrateDefaults,
+): Migration {
   const header = readLegacyHeader(text, fileName);
   const values = chooseValues(header, defaults);
   const fields: Array<[string, string]> = [];
   const notes: MigrateNote[] = header.problems.map((problem) => ({ ...problem }));
   for (const key of KEYS) {
     const value = values[key];
-    if (value === undefined || value === '') notes.push(leftOutNote(key, header));
-    else fields.push([key, value]);
+    if (value === undefined || value === '') {
+      notes.push(leftOutNote(key, header));
+    } else {
+      fields.push([key, value]);
+    }
   }
-  const lines = ['---', ...fields.map(([key, value]) => `${key}: ${yamlScalar(value)}`), '---', ''];
-  const separator = /^[ \t]*(?:\r?\n|\r)/.test(text) || text === '' ? '' : '\n';
+  const yaml = fields.map(([key, value]) => `${key}: ${yamlScalar(value)}`);
+  const lines = ['---', ...yaml, '---', ''];
+  // A blank line after the block, unless the entry starts with one.
+  const startsBlank = /^[ \t]*(?:\r?\n|\r)/.test(text) || text === '';
+  const separator = startsBlank ? '' : '\n';
   const block = matchLineEndings(text, `${lines.join('\n')}${separator}`);
   notes.sort((a, b) => a.line - b.line);
   return { output: `${block}${text}`, fields, notes };
 }
 
 /** A unified diff of one file, without the `===` banner of `diff`. */
-export function unifiedDiff(path: string, before: string, after: string): string {
-  const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, { context: 3 });
+export function unifiedDiff(
+  path: string,
+  before: string,
+  after: string,
+): string {
+  const patch = createTwoFilesPatch(
+    `a/${path}`,
+    `b/${path}`,
+    before,
+    after,
+    undefined,
+    undefined,
+    { context: 3 },
+  );
   return patch.replace(/^=+\n/, '');
 }
 
@@ -145,8 +178,12 @@ export function unifiedDiff(path: string, before: string, after: string): string
  * has front matter (or a broken block, which `lint` reports), `unreadable`
  * when it could not be read or parsed.
  */
-export function planMigration(file: VFile, defaults: MigrateDefaults): Migration | 'unreadable' | undefined {
-  const tree = file.data.unreadable ? undefined : parseFile(createParser(), file);
+export function planMigration(
+  file: VFile,
+  defaults: MigrateDefaults,
+): Migration | 'unreadable' | undefined {
+  if (file.data.unreadable) return 'unreadable';
+  const tree = parseFile(createParser(), file);
   if (!tree) return 'unreadable';
   if (getFrontmatter(tree, file).kind !== 'missing') return undefined;
   return migrateText(String(file.value), file.path, defaults);
@@ -159,7 +196,11 @@ interface FileOutcome {
 }
 
 /** Print a note about `path` on stderr as `path:line:1: message`. */
-function printNote(context: MainContext, path: string, note: MigrateNote): void {
+function printNote(
+  context: MainContext,
+  path: string,
+  note: MigrateNote,
+): void {
   context.stderr.write(`${path}:${note.line}:1: ${note.message}\n`);
 }
 
@@ -174,7 +215,8 @@ async function migrateFile(
   const migration = planMigration(file, options.defaults);
   if (migration === 'unreadable') {
     const reason = file.messages[0]?.reason ?? 'Unexpected unreadable file';
-    printNote(context, entry.path, { line: file.messages[0]?.line ?? 1, message: `${reason}; not migrated` });
+    const line = file.messages[0]?.line ?? 1;
+    printNote(context, entry.path, { line, message: `${reason}; not migrated` });
     return { written: false };
   }
   if (migration === undefined) return { written: false };
@@ -188,7 +230,10 @@ async function migrateFile(
 }
 
 /** The defaults of a run: flags first, then the configuration's `defaults`. */
-function resolveDefaults(values: Record<string, unknown>, config: Config): MigrateDefaults {
+function resolveDefaults(
+  values: Record<string, unknown>,
+  config: Config,
+): MigrateDefaults {
   const defaults: MigrateDefaults = {};
   for (const key of ['type', 'status', 'owner'] as const) {
     const value = (values[key] as string | undefined) ?? config.defaults[key];
@@ -200,36 +245,54 @@ function resolveDefaults(values: Record<string, unknown>, config: Config): Migra
 /** Check that a flag's value is a usable front-matter value. */
 function checkFlag(name: string, value: unknown): void {
   if (value === undefined) return;
-  if (typeof value !== 'string' || value.trim() === '' || /[\r\n]/.test(value)) {
-    throw new JournalKbError('USAGE', `Option \`--${name}\` of \`migrate\` is \`${String(value)}\`, expected a non-empty value on one line`);
+  const ok = typeof value === 'string' && value.trim() !== '';
+  if (!ok || /[\r\n]/.test(value)) {
+    throw new JournalKbError(
+      'USAGE',
+      `Option \`--${name}\` of \`migrate\` is \`${String(value)}\`, ` +
+        'expected a non-empty value on one line',
+    );
   }
 }
 
 /** Run `journal-kb migrate`. */
-export async function migrateCommand(context: MainContext, args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs('migrate', args, MIGRATE_OPTIONS);
+export async function migrateCommand(
+  context: MainContext,
+  args: string[],
+): Promise<number> {
+  const parsed = parseCommandArgs('migrate', args, MIGRATE_OPTIONS);
+  const { values, positionals } = parsed;
   if (values.help) {
     context.stdout.write(HELP);
     return 0;
   }
   for (const name of ['status', 'owner', 'type']) checkFlag(name, values[name]);
-  const { config } = loadSetup(context.cwd, values.config as string | undefined);
+  const configFile = values.config as string | undefined;
+  const { config } = loadSetup(context.cwd, configFile);
   const inputs = resolveInputs(positionals, config, context.cwd);
   const { files, unmatched } = await discover(inputs, config, context.cwd);
   for (const { input, reason } of unmatched) {
-    context.stderr.write(`journal-kb: \`${input}\` matched no entry: ${reason}\n`);
+    const where = `\`${input}\``;
+    context.stderr.write(`journal-kb: ${where} matched no entry: ${reason}\n`);
   }
   if (files.length === 0) {
-    throw new JournalKbError('NO_FILES', 'No journal entries to migrate (see the messages above)');
+    throw new JournalKbError(
+      'NO_FILES',
+      'No journal entries to migrate (see the messages above)',
+    );
   }
 
-  const options = { defaults: resolveDefaults(values, config), write: values.write === true };
+  const defaults = resolveDefaults(values, config);
+  const options = { defaults, write: values.write === true };
   let written = 0;
   for (const entry of files) {
     const outcome = await migrateFile(context, entry, config, options);
     if (outcome.diff) context.stdout.write(outcome.diff);
     if (outcome.written) written++;
   }
-  if (options.write) context.stderr.write(`journal-kb: wrote front matter to ${written} of ${files.length} entries\n`);
+  if (options.write) {
+    const summary = `wrote front matter to ${written} of ${files.length} entries`;
+    context.stderr.write(`journal-kb: ${summary}\n`);
+  }
   return unmatched.length > 0 ? 2 : 0;
 }
