@@ -1,0 +1,380 @@
+#!/usr/bin/env node
+/**
+ * Benchmark of the static index page on the corpus scaled to N entries.
+ *
+ *   npm run build && node bench/page.mjs [--count 10000] [--runs 5]
+ *                                        [--extract-only] [--keep] [--reuse-kb]
+ *
+ * Measures: build time (`journal-kb build`, and `renderPage` alone), page
+ * and index size, and in headless Chromium from `file://`: time to the
+ * first results shown, to ready to answer (index loaded), to the first
+ * answer of a query in the URL, and the latency of typed queries (search,
+ * filter and drawing, p50/p95). Uses the compiled code in `dist/`.
+ *
+ * `--extract-only` builds the knowledge base by parse and extraction
+ * without lint (for 100,000 entries, where a full build takes long);
+ * `--reuse-kb` renders the page again from the kb.json of a kept run.
+ * Results go to stdout as Markdown and to bench/out/page-N.json.
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { loadavg, cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { writeCorpus, MARKER } from './generate.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '..');
+const OUT = join(HERE, 'out');
+
+/** Flags Chromium needs as root on a closed network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Queries people type: pasted error lines, misspellings, umlauts with and
+ * without, German and English words, prefixes.
+ */
+export const QUERIES = [
+  'E: Unable to locate package socat',
+  'Unable to locate package netcat-openbsd',
+  'Permission denied',
+  'connection refused Port 443',
+  '502 Bad Gateway',
+  'java.lang.IllegalStateException',
+  'Error: Cannot find module',
+  'iptables DNAT',
+  'iptabels',
+  'buildkitd Mirror',
+  'bulidkit mirorr',
+  'Keycloak Realm-Import',
+  'keycloack',
+  'Lösung',
+  'Loesung',
+  'Losung',
+  'Ursache Timeout',
+  'Zertifikat abgelaufen',
+  'Zertifkat',
+  'Speicherleck',
+  'Härtung Nginx',
+  'Haertung',
+  'sudo-Recht',
+  'Gradle Cache Konflikt',
+  'SQLDelight Sync',
+  'WebWorkerException',
+  'Flyway Migration fehlgeschlagen',
+  'erwartet grün',
+  'pending',
+  'Grafana Prometheus',
+  'DNS-Auflösung',
+  'dns aufloesung',
+  'Kafka',
+  'Postman',
+  'Pangolin Bypass',
+  'doc',
+  'ke',
+  'Session Log Frontend Auth',
+  'Der Gitea-Runner (VM 102, Debian minimal) hat kein socat installiert',
+  'ArchUnit Architektur-Guards',
+];
+
+/** Command-line options. */
+function readOptions() {
+  const { values } = parseArgs({
+    options: {
+      count: { type: 'string', default: '10000' },
+      runs: { type: 'string', default: '5' },
+      'extract-only': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      'reuse-kb': { type: 'boolean', default: false },
+    },
+  });
+  return {
+    count: Number(values.count),
+    runs: Number(values.runs),
+    extractOnly: values['extract-only'],
+    keep: values.keep || values['reuse-kb'],
+    reuseKb: values['reuse-kb'],
+  };
+}
+
+/** The q-th quantile (0..1) of numbers, nearest rank. */
+export function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil(q * sorted.length));
+  return sorted[rank - 1];
+}
+
+/** Milliseconds spent in `run`. */
+async function time(run) {
+  const start = performance.now();
+  const value = await run();
+  return { ms: performance.now() - start, value };
+}
+
+/** Write the scaled corpus unless the folder holds it already. */
+function ensureCorpus(count) {
+  const folder = join(OUT, `page-corpus-${count}`);
+  const marker = join(folder, MARKER);
+  if (existsSync(marker)) {
+    const settings = JSON.parse(readFileSync(marker, 'utf8'));
+    if (settings.count === count && settings.tags) return folder;
+  }
+  writeCorpus({ out: folder, count, tags: true });
+  return folder;
+}
+
+/** Run `journal-kb build` in-process; returns the output folder. */
+async function runBuild(corpus, out) {
+  const { main } = await import(pathToFileURL(join(ROOT, 'dist/src/cli.js')).href);
+  const errors = [];
+  const stderr = { write: (text) => errors.push(text) };
+  const code = await main({ argv: ['build', '.', '--out', out], cwd: corpus, stdout: process.stdout, stderr });
+  if (code !== 0) throw new Error(`build exited ${code}: ${errors.join('')}`);
+}
+
+/** Build kb.json and the page by parse and extraction alone (no lint). */
+async function runExtractOnly(corpus, out) {
+  const load = (path) => import(pathToFileURL(join(ROOT, 'dist/src', path)).href);
+  const { loadSetup } = await load('context.js');
+  const { discover } = await load('discover.js');
+  const { readEntry } = await load('read.js');
+  const { createParser, parseFile } = await load('parse.js');
+  const { createExtractOptions, writeKnowledgeBase } = await load('kb/build.js');
+  const { extractEntry } = await load('kb/extract.js');
+  const { SCHEMA_VERSION } = await load('kb/types.js');
+  const { renderPage } = await load('render/page.js');
+  const { config } = loadSetup(corpus);
+  const { files } = await discover(['.'], config, corpus);
+  const parser = createParser();
+  const options = createExtractOptions(config);
+  const entries = [];
+  for (const file of files) {
+    const vfile = await readEntry(file.path, file.absolute, config.maxFileSize);
+    vfile.data.sections = config.sections;
+    const tree = parseFile(parser, vfile);
+    entries.push(extractEntry(tree, vfile, file.path, options));
+  }
+  entries.sort((a, b) => (a.path < b.path ? -1 : 1));
+  const kb = { schemaVersion: SCHEMA_VERSION, entries };
+  await writeKnowledgeBase(out, kb, renderPage(kb));
+}
+
+/** Render the page again from a kept kb.json. */
+async function rerender(kbDir) {
+  const { renderPage } = await import(pathToFileURL(join(ROOT, 'dist/src/render/page.js')).href);
+  const kb = JSON.parse(readFileSync(join(kbDir, 'kb.json'), 'utf8'));
+  writeFileSync(join(kbDir, 'index.html'), renderPage(kb));
+}
+
+/** Time `renderPage` alone on the written kb.json. */
+async function timeRender(kbFile) {
+  const { renderPage } = await import(pathToFileURL(join(ROOT, 'dist/src/render/page.js')).href);
+  const kb = JSON.parse(readFileSync(kbFile, 'utf8'));
+  renderPage(kb);
+  const { ms } = await time(() => renderPage(kb));
+  return ms;
+}
+
+/** Sizes of the page, its parts and their gzip sizes, in bytes. */
+function measureSizes(pageFile) {
+  const html = readFileSync(pageFile, 'utf8');
+  const part = (id) => {
+    const start = html.indexOf(`id="${id}">`) + id.length + 6;
+    return html.slice(start, html.indexOf('</script>', start));
+  };
+  const size = (text) => Buffer.byteLength(text);
+  return {
+    page: size(html),
+    pageGzip: gzipSync(html).length,
+    index: size(part('kb-index')),
+    data: size(part('kb-data')),
+  };
+}
+
+/** Open the page once; times from navigation start, in ms. */
+async function measureLoad(context, url, query) {
+  const page = await context.newPage();
+  const problems = watchPage(page, url);
+  const { ms: wall } = await time(async () => {
+    await page.goto(`${url}#q=${encodeURIComponent(query)}`);
+    await page.waitForSelector('html[data-state=ready]', { timeout: 120_000 });
+  });
+  const marks = await page.evaluate(() => {
+    const get = (name) => performance.getEntriesByName(name)[0];
+    const queries = performance.getEntriesByName('kb-query');
+    const answer = queries[queries.length - 1];
+    return {
+      shown: get('kb-shown').startTime,
+      ready: get('kb-ready').startTime,
+      answer: answer.startTime + answer.duration,
+      answerQuery: answer.duration,
+      loadIndex: get('kb-ready').startTime - get('kb-shown').startTime,
+    };
+  });
+  const first = await page.locator('article.entry h2').first().textContent();
+  await page.close();
+  return { ...marks, wall, first, problems };
+}
+
+/** Collect console errors and requests other than the page itself. */
+function watchPage(page, url) {
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`error: ${error.message}`));
+  page.on('request', (request) => {
+    if (request.url().split('#')[0] !== url) problems.push(`request: ${request.url()}`);
+  });
+  return problems;
+}
+
+/** Type each query as a user would and read the page's own timing. */
+async function measureQueries(context, url, rounds) {
+  const page = await context.newPage();
+  const problems = watchPage(page, url);
+  await page.goto(url);
+  await page.waitForSelector('html[data-state=ready]', { timeout: 120_000 });
+  const { first, samples } = await page.evaluate(
+    ({ queries, rounds }) => {
+      const input = document.getElementById('query');
+      const last = (name) => {
+        const all = performance.getEntriesByName(name);
+        return all[all.length - 1].duration;
+      };
+      const run = (query) => {
+        input.value = query;
+        input.dispatchEvent(new Event('input'));
+        return { total: last('kb-query'), search: last('kb-search'), query };
+      };
+      const first = run(queries[0]).total;
+      const samples = [];
+      for (let round = 0; round < rounds; round += 1) {
+        for (const query of queries) samples.push(run(query));
+      }
+      return { first, samples };
+    },
+    { queries: QUERIES, rounds },
+  );
+  await page.close();
+  return { first, samples, problems };
+}
+
+/** The five queries with the highest median time, slowest first. */
+function slowestQueries(samples) {
+  const byQuery = new Map();
+  for (const { query, total } of samples) {
+    byQuery.set(query, [...(byQuery.get(query) ?? []), total]);
+  }
+  const medians = [...byQuery].map(([query, times]) => ({ query, ms: quantile(times, 0.5) }));
+  return medians.sort((a, b) => b.ms - a.ms).slice(0, 5);
+}
+
+/** Median of the runs' values of `key`. */
+function median(runs, key) {
+  return quantile(runs.map((run) => run[key]), 0.5);
+}
+
+/** Print the figures as Markdown. */
+function report(figures) {
+  const ms = (value) => `${Math.round(value)} ms`;
+  const mb = (value) => `${(value / 1e6).toFixed(1)} MB`;
+  const lines = [
+    `## ${figures.count} entries`,
+    '',
+    `Machine: ${figures.cpus} CPUs, load average ${figures.load.toFixed(1)} at start; Chromium headless; median of ${figures.runs} runs.`,
+    '',
+    '| measure | value |',
+    '| --- | --- |',
+    `| build (${figures.extractOnly ? 'parse + extract + page, no lint' : '`journal-kb build`'}) | ${ms(figures.build)} |`,
+    `| \`renderPage\` alone | ${ms(figures.render)} |`,
+    `| page size (gzip) | ${mb(figures.sizes.page)} (${mb(figures.sizes.pageGzip)}) |`,
+    `| index / data inside the page | ${mb(figures.sizes.index)} / ${mb(figures.sizes.data)} |`,
+    `| first results shown | ${ms(figures.shown)} |`,
+    `| ready to answer (index loaded) | ${ms(figures.ready)} |`,
+    `| first answer of a query in the URL | ${ms(figures.answer)} |`,
+    `| first typed query | ${ms(figures.firstQuery)} |`,
+    `| typed query p50 / p95 / max (${figures.samples} samples) | ${figures.p50.toFixed(1)} / ${figures.p95.toFixed(1)} / ${figures.max.toFixed(1)} ms |`,
+    `| of which search and filter p50 / p95 | ${figures.searchP50.toFixed(1)} / ${figures.searchP95.toFixed(1)} ms |`,
+    `| slowest queries (median) | ${figures.slowest.map((item) => `\`${item.query}\` ${item.ms.toFixed(0)} ms`).join(', ')} |`,
+    `| first hit for \`${QUERIES[0]}\` | ${figures.first} |`,
+    `| console errors and foreign requests | ${figures.problems.length} |`,
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+}
+
+/** Run the benchmark. */
+async function run() {
+  const options = readOptions();
+  const load = loadavg()[0];
+  mkdirSync(OUT, { recursive: true });
+  const corpus = options.reuseKb ? '' : ensureCorpus(options.count);
+  const kbDir = join(OUT, `page-kb-${options.count}`);
+  const build = options.extractOnly ? runExtractOnly : runBuild;
+  const { ms: buildMs } = options.reuseKb
+    ? await time(() => rerender(kbDir))
+    : await time(() => build(corpus, kbDir));
+  const render = await timeRender(join(kbDir, 'kb.json'));
+  const pageFile = join(kbDir, 'index.html');
+  const sizes = measureSizes(pageFile);
+
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(join(tmpdir(), 'journal-kb-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  const url = pathToFileURL(pageFile).href;
+  try {
+    const loads = [];
+    for (let index = 0; index < options.runs; index += 1) {
+      loads.push(await measureLoad(context, url, QUERIES[0]));
+    }
+    const queries = await measureQueries(context, url, 3);
+    const figures = {
+      count: options.count,
+      runs: options.runs,
+      extractOnly: options.extractOnly,
+      cpus: cpus().length,
+      load,
+      build: buildMs,
+      render,
+      sizes,
+      shown: median(loads, 'shown'),
+      ready: median(loads, 'ready'),
+      answer: median(loads, 'answer'),
+      loads,
+      firstQuery: queries.first,
+      samples: queries.samples.length,
+      p50: quantile(queries.samples.map((item) => item.total), 0.5),
+      p95: quantile(queries.samples.map((item) => item.total), 0.95),
+      max: Math.max(...queries.samples.map((item) => item.total)),
+      searchP50: quantile(queries.samples.map((item) => item.search), 0.5),
+      searchP95: quantile(queries.samples.map((item) => item.search), 0.95),
+      slowest: slowestQueries(queries.samples),
+      first: loads[0].first,
+      problems: [...loads.flatMap((item) => item.problems), ...queries.problems],
+    };
+    report(figures);
+    writeFileSync(join(OUT, `page-${options.count}.json`), `${JSON.stringify(figures, null, 2)}\n`);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    if (!options.keep) rmSync(kbDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await run();
+}
