@@ -1,0 +1,310 @@
+/**
+ * The index page in real headless Chromium, opened from `file://`: search
+ * (typos, prefixes, umlauts), every filter, the overview, `/`, the state in
+ * the URL, escaping of an entry full of markup, and no request, console
+ * error or dialog. The fixture knowledge base is `test/fixtures/page/kb.json`
+ * (written by hand, with tags: the corpus has none); the corpus is built
+ * through the real `journal-kb build`.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KnowledgeBase } from '../../src/kb/types.js';
+import { renderPage, type PageOptions } from '../../src/render/page.js';
+import { run } from '../helpers/cli.js';
+import { launchBrowser, openLoggedPage, type Browser, type PageLog } from './chromium.js';
+
+/** The real corpus, read-only: copied before the build. */
+const CORPUS = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus', 'meldestelle');
+
+const PIPELINE = 'Pipeline Fix v3: socat nicht verfügbar';
+const GATEWAY = 'Gateway Timeout behoben';
+const CERTIFICATE = 'Registry-Zertifikat abgelaufen';
+const LEGACY = 'Notizen ohne Kopf';
+const EVIL_TITLE = '<img src=x onerror="window.__pwned=1">Evil </script><!-- title';
+
+let browser: Browser;
+let folder: string;
+
+/** The hand-written fixture knowledge base. */
+function loadFixture(): KnowledgeBase {
+  const url = new URL('../fixtures/page/kb.json', import.meta.url);
+  return JSON.parse(readFileSync(url, 'utf8')) as KnowledgeBase;
+}
+
+/** Write the fixture's page with `options` and return its file URL. */
+function writePage(name: string, options: PageOptions = {}): string {
+  const path = join(folder, name);
+  writeFileSync(path, renderPage(loadFixture(), options));
+  return pathToFileURL(path).href;
+}
+
+/** Open `url` (with an optional hash) and wait until the index is loaded. */
+async function openPage(url: string, hash = ''): Promise<{ page: Page; log: PageLog }> {
+  const opened = await openLoggedPage(browser);
+  await opened.page.goto(url + hash);
+  await opened.page.waitForSelector('html[data-state=ready]');
+  return opened;
+}
+
+/** Titles of the results, in order. */
+function getTitles(page: Page): Promise<string[]> {
+  return page.locator('#results article.entry h2').allTextContents();
+}
+
+/** Assert the page asked for nothing but itself and logged no problem. */
+function expectQuiet(log: PageLog, url: string): void {
+  expect(log.requests.map((request) => request.split('#')[0])).toEqual([url]);
+  expect(log.problems).toEqual([]);
+  expect(log.dialogs).toEqual([]);
+}
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'journal-kb-page-'));
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe('the page from file://', () => {
+  let url: string;
+  beforeAll(() => {
+    url = writePage('index.html');
+  });
+
+  it('shows every entry newest first, undated last, and asks for nothing', async () => {
+    const { page, log } = await openPage(url);
+    expect(await getTitles(page)).toEqual([PIPELINE, CERTIFICATE, EVIL_TITLE, GATEWAY, LEGACY]);
+    expect(await page.textContent('#count')).toBe('5 entries (of 5)');
+    await page.close();
+    expectQuiet(log, url);
+  });
+
+  it('ranks the entry with a pasted error line first and keeps the query in the hash', async () => {
+    const { page, log } = await openPage(url);
+    await page.fill('#query', 'E: Unable to locate package socat');
+    expect((await getTitles(page))[0]).toBe(PIPELINE);
+    expect(await page.evaluate(() => location.hash)).toBe('#q=E%3A+Unable+to+locate+package+socat');
+    await page.close();
+    expectQuiet(log, url);
+  });
+
+  it('finds `Lösung` written as `Lösung`, `Loesung` and `Losung`', async () => {
+    const { page } = await openPage(url);
+    for (const query of ['Lösung', 'Loesung', 'Losung']) {
+      await page.fill('#query', query);
+      expect(await getTitles(page), query).toEqual([GATEWAY]);
+    }
+    await page.close();
+  });
+
+  it('tolerates a typo and matches a prefix', async () => {
+    const { page } = await openPage(url);
+    await page.fill('#query', 'iptabels');
+    expect((await getTitles(page))[0]).toBe(PIPELINE);
+    await page.fill('#query', 'Zertif');
+    expect((await getTitles(page))[0]).toBe(CERTIFICATE);
+    await page.fill('#query', 'Speicherlek');
+    expect(await getTitles(page)).toEqual([LEGACY]);
+    await page.close();
+  });
+
+  it('filters by status, type, owner and tag', async () => {
+    const { page } = await openPage(url);
+    const cases: [string, string, string[]][] = [
+      ['#filter-status', 'ARCHIVED', [GATEWAY]],
+      ['#filter-type', 'ADR', [CERTIFICATE]],
+      ['#filter-owner', 'Lead Architect', [PIPELINE]],
+      ['#filter-tag', 'network', [PIPELINE]],
+    ];
+    for (const [selector, value, titles] of cases) {
+      await page.click('#reset');
+      await page.selectOption(selector, value);
+      expect(await getTitles(page), `${selector}=${value}`).toEqual(titles);
+    }
+    await page.close();
+  });
+
+  it('filters by a date range and by pending problems', async () => {
+    const { page } = await openPage(url);
+    await page.fill('#filter-from', '2026-02-01');
+    await page.fill('#filter-to', '2026-02-28');
+    expect(await getTitles(page)).toEqual([CERTIFICATE, EVIL_TITLE]);
+    await page.click('#reset');
+    await page.check('#filter-pending');
+    expect(await getTitles(page)).toEqual([PIPELINE, CERTIFICATE]);
+    await page.close();
+  });
+
+  it('combines a query with filters and a tag pressed in a result', async () => {
+    const { page } = await openPage(url);
+    await page.fill('#query', '502');
+    expect(await getTitles(page)).toContain(GATEWAY);
+    await page.click('#results article.entry button.tag:text-is("#gateway")');
+    expect(await page.inputValue('#filter-tag')).toBe('gateway');
+    expect(await getTitles(page)).toEqual([GATEWAY]);
+    await page.close();
+  });
+
+  it('shows entries per month, and a month sets the date range', async () => {
+    const { page } = await openPage(url);
+    const months = await page.locator('#months li').allInnerTexts();
+    expect(months.map((text) => text.replace(/\s+/g, ' ').trim())).toEqual([
+      '2026-01 1',
+      '2026-02 2',
+      '2026-03 1',
+    ]);
+    await page.click('#months button:text-is("2026-02")');
+    expect(await page.inputValue('#filter-from')).toBe('2026-02-01');
+    expect(await page.inputValue('#filter-to')).toBe('2026-02-28');
+    expect(await getTitles(page)).toEqual([CERTIFICATE, EVIL_TITLE]);
+    await page.close();
+  });
+
+  it('lists pending problems, and one shows its entry alone', async () => {
+    const { page } = await openPage(url);
+    expect(await page.textContent('#pending-list p')).toBe('2 pending in 2 entries');
+    const items = await page.locator('#pending-list li').allTextContents();
+    expect(items).toEqual([
+      `2026-03-06 ${PIPELINE}: Der Gitea-Runner hat kein socat installiert`,
+      `2026-02-11 ${CERTIFICATE}: TLS-Handshake zur Registry scheitert`,
+    ]);
+    await page.click('#pending-list li button >> nth=1');
+    expect(await getTitles(page)).toEqual([CERTIFICATE]);
+    expect(await page.evaluate(() => location.hash)).toBe('#entry=journal%2F2026-02-11_Zertifikat');
+    await page.click('#notice button');
+    expect(await getTitles(page)).toHaveLength(5);
+    await page.close();
+  });
+
+  it('shows problem, cause and solution in order, and the attempts as a timeline', async () => {
+    const { page } = await openPage(url);
+    const pipeline = page.locator('article.entry', { hasText: PIPELINE }).first();
+    expect(await pipeline.locator('.case .label').allTextContents()).toEqual(['Problem', 'Cause', 'Solution']);
+    const attempts = pipeline.locator('.timeline .attempt');
+    expect(await attempts.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.outcome))).toEqual([
+      'failed',
+      'failed',
+      'failed',
+      'pending',
+    ]);
+    expect(await pipeline.locator('.timeline .marker').allTextContents()).toEqual(['✗', '✗', '✗', '⏳']);
+    const certificate = page.locator('article.entry', { hasText: CERTIFICATE }).first();
+    expect(await certificate.locator('.step-solution .text').textContent()).toBe('none yet (pending)');
+    await page.close();
+  });
+
+  it('focuses the search with `/`, but types `/` inside the box', async () => {
+    const { page } = await openPage(url);
+    await page.click('h1');
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('query');
+    await page.keyboard.type('a/b');
+    expect(await page.inputValue('#query')).toBe('a/b');
+    await page.close();
+  });
+
+  it('restores query and filters from the URL, on load and on a changed hash', async () => {
+    const { page, log } = await openPage(url, '#q=Losung&status=ARCHIVED');
+    expect(await page.inputValue('#query')).toBe('Losung');
+    expect(await page.inputValue('#filter-status')).toBe('ARCHIVED');
+    expect(await getTitles(page)).toEqual([GATEWAY]);
+    await page.evaluate(() => {
+      location.hash = '#tag=security&pending=1';
+    });
+    await expect.poll(() => getTitles(page)).toEqual([CERTIFICATE]);
+    expect(await page.inputValue('#query')).toBe('');
+    expect(await page.isChecked('#filter-pending')).toBe(true);
+    await page.close();
+    expectQuiet(log, url);
+  });
+
+  it('shows an entry full of markup as text and runs none of it', async () => {
+    const { page, log } = await openPage(url);
+    await page.fill('#query', 'Evil');
+    const article = page.locator('article.entry').first();
+    expect(await article.locator('h2').textContent()).toBe(EVIL_TITLE);
+    expect(await article.locator('.summary').textContent()).toBe(
+      '<script>window.__pwned=2</script> and a line\u2028separator',
+    );
+    expect(await article.locator('.errors code').textContent()).toBe('</script><script>window.__pwned=9</script>');
+    expect(await article.locator('.links .missing').textContent()).toBe('javascript:window.__pwned=10');
+    const injected = '#results img, #results iframe, #results svg, #results script, #results style, #results b, #results i';
+    expect(await page.locator(injected).count()).toBe(0);
+    await article.locator('button.tag').first().hover();
+    await article.locator('.facts').hover();
+    expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(await page.isVisible('body')).toBe(true);
+    await page.close();
+    expectQuiet(log, url);
+  });
+
+  it('links to sources only through http, https or relative paths', async () => {
+    const { page } = await openPage(url);
+    const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) expect(href).not.toMatch(/^\s*[a-z][a-z0-9+.-]*:/i);
+    const evil = page.locator('article.entry', { hasText: 'Evil' }).first();
+    // The `/` of `</script>` in that path is a folder separator, kept as is.
+    expect(await evil.locator('h2 a').getAttribute('href')).toBe(
+      'journal/2026-02-01_%3Cscript%3Ex%3C/script%3E%20%22evil%22.md',
+    );
+    await page.close();
+  });
+});
+
+describe('source links', () => {
+  it('fill the URL template with path and line', async () => {
+    const template = 'https://git.example.org/team/repo/src/branch/main/{path}#L{line}';
+    const url = writePage('template.html', { sourceUrl: template });
+    const { page, log } = await openPage(url);
+    const pipeline = page.locator('article.entry', { hasText: PIPELINE }).first();
+    const base = 'https://git.example.org/team/repo/src/branch/main/journal/2026-03-06_Pipeline_Fix_v3.md';
+    expect(await pipeline.locator('h2 a').getAttribute('href')).toBe(`${base}#L1`);
+    expect(await pipeline.locator('.case a.source').getAttribute('href')).toBe(`${base}#L16`);
+    const lines = await pipeline.locator('.timeline a.source').evaluateAll((links) =>
+      links.map((link) => link.getAttribute('href')),
+    );
+    expect(lines).toEqual([70, 71, 72, 73].map((line) => `${base}#L${line}`));
+    await page.close();
+    expectQuiet(log, url);
+  });
+
+  it('are relative to the page through `sourceRoot`', async () => {
+    const url = writePage('relative.html', { sourceRoot: '../' });
+    const { page } = await openPage(url);
+    const legacy = page.locator('article.entry', { hasText: LEGACY }).first();
+    expect(await legacy.locator('h2 a').getAttribute('href')).toBe('../legacy/Notizen.md');
+    await page.close();
+  });
+});
+
+describe('the page of the corpus, built by `journal-kb build`', () => {
+  it('ranks the canonical entry first for its error line, with its attempts and lessons', async () => {
+    const corpus = join(folder, 'corpus');
+    cpSync(join(CORPUS, '99_Journal'), join(corpus, '99_Journal'), { recursive: true });
+    const result = await run(['build', '99_Journal', '--out', 'kb'], corpus);
+    expect(result.code).toBe(0);
+    const url = pathToFileURL(join(corpus, 'kb', 'index.html')).href;
+    const { page, log } = await openPage(url);
+    await page.fill('#query', 'Unable to locate package socat');
+    const first = page.locator('article.entry').first();
+    expect(await first.locator('h2').textContent()).toBe(
+      'Session Log — Pipeline Fix v3: socat nicht verfügbar → iptables DNAT',
+    );
+    const outcomes = await first
+      .locator('.timeline .attempt')
+      .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.outcome));
+    expect(outcomes).toEqual(['failed', 'failed', 'failed', 'pending']);
+    expect(await first.locator('.errors code').allTextContents()).toContain('E: Unable to locate package socat');
+    expect(await first.locator('.learned li').count()).toBe(4);
+    await page.close();
+    expectQuiet(log, url);
+  });
+});
