@@ -25,13 +25,40 @@ function getAjv(): InstanceType<AjvClass> {
   return ajv;
 }
 
-/** Describe the first ajv error in the message grammar. */
-function describe(error: ErrorObject): string {
-  const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues;
-  const extra = (error.params as { additionalProperty?: string }).additionalProperty;
-  if (extra) return `has the unknown option \`${extra}\``;
-  if (allowed) return `must be one of ${allowed.map((v) => `\`${String(v)}\``).join(', ')}`;
-  return String(error.message ?? 'is invalid');
+/** The value at a JSON pointer inside `root`. */
+function valueAt(root: unknown, pointer: string): unknown {
+  let value = root;
+  for (const part of pointer.split('/').slice(1)) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return value;
+}
+
+/** Quote a list of values in backticks. */
+function quoteAll(values: readonly unknown[]): string {
+  return values.map((value) => `\`${String(value)}\``).join(', ');
+}
+
+/**
+ * Describe the first ajv error in the message grammar: the value found
+ * and what is allowed.
+ */
+function describe(error: ErrorObject, options: unknown, rule: Rule): string {
+  const params = error.params as {
+    allowedValues?: unknown[];
+    additionalProperty?: string;
+    type?: string;
+  };
+  if (params.additionalProperty) {
+    const known = Object.keys((rule.meta.schema.properties as object | undefined) ?? {});
+    const wanted = known.length > 0 ? `one of ${quoteAll(known)}` : 'no options';
+    return `has the unknown option \`${params.additionalProperty}\`, expected ${wanted}`;
+  }
+  const found = `is \`${JSON.stringify(valueAt(options, error.instancePath))}\``;
+  if (params.allowedValues) return `${found}, expected one of ${quoteAll(params.allowedValues)}`;
+  if (params.type) return `${found}, expected a value of type \`${params.type}\``;
+  return `${found}, but it ${String(error.message ?? 'is invalid')}`;
 }
 
 /** Validate options of `rule` against its schema. */
@@ -45,5 +72,5 @@ export const validateRuleOptions: OptionsValidator = (rule: Rule, options) => {
   const error = validate.errors?.[0];
   if (!error) return { path: '', message: 'is invalid' };
   const path = error.instancePath.replace(/\/([^/]+)/g, '.$1');
-  return { path, message: describe(error) };
+  return { path, message: describe(error, options, rule) };
 };
