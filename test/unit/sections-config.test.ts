@@ -79,7 +79,7 @@ describe('section configuration', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(
-      '`rules.section-required[1].required.journal.0` must be one of `problem`, `cause`, `solution`, `result`, `lessons`, `attempts`',
+      '`rules.section-required[1].required.journal.0` is `"summary"`, expected one of `problem`, `cause`, `solution`, `result`, `lessons`, `attempts`',
     );
   });
 });
