@@ -74,6 +74,11 @@ describe('search matching', () => {
     expect(await hitPaths('Proxxy')).toEqual(['j/2026-02-10_Proxy.md']);
   });
 
+  it('takes only the last word of a query as a prefix', async () => {
+    expect(await hitPaths('Prox Termine')).toEqual(['j/2026-02-11_Other.md']);
+    expect(await hitPaths('Termine Prox')).toEqual(['j/2026-02-11_Other.md', 'j/2026-02-10_Proxy.md']);
+  });
+
   it('keeps at most `--limit` hits', async () => {
     expect(await hitPaths('Proxy Termine')).toHaveLength(2);
     expect(await hitPaths('Proxy Termine', ['--limit', '1'])).toHaveLength(1);
