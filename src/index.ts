@@ -25,3 +25,18 @@ export { createSectionMatcher, DEFAULT_SECTIONS, type SectionKind } from './sect
 export { foldText } from './fold.js';
 export { isIsoDate, toIsoDate, dateFromFileName } from './dates.js';
 export { rules } from '../rules/index.js';
+export {
+  readFixHistories,
+  getFixHistories,
+  classifyOutcome,
+  findFixHeadings,
+  type Outcome,
+} from './fix-history.js';
+export { findSections } from './sections.js';
+export { applyFixes, fixVFile, fixResults } from './fix.js';
+export {
+  applySuppressions,
+  SUPPRESSIONS_FILE,
+  type Suppressions,
+} from './suppressions.js';
+export { readLegacyHeader, type LegacyHeader } from './legacy-header.js';
