@@ -10,7 +10,7 @@ import type { Config } from './config.js';
 import type { EntryFile } from './discover.js';
 import type { MainContext, Output } from './io.js';
 import { DEFAULT_CACHE_FILE, LintCache, type CacheLookup } from './cache.js';
-import type { LintTask, TaskOutcome } from './lint-task.js';
+import { runTask, type LintTask, type TaskOutcome } from './lint-task.js';
 import { createProgress } from './progress.js';
 import type { LintResult } from './result.js';
 import type { Rule } from './rule.js';
@@ -105,7 +105,6 @@ function createLocalExecutor(options: RunnerOptions): Executor {
     async run(tasks) {
       linter ??= load();
       const ready = await linter;
-      const { runTask } = await import('./lint-task.js');
       const outcomes: TaskOutcome[] = [];
       for (const task of tasks) outcomes.push(await runTask(ready, options.config, task));
       return outcomes;

@@ -8,7 +8,6 @@ import { loadSetup, resolveInputs } from '../context.js';
 import { discover } from '../discover.js';
 import { JournalKbError } from '../errors.js';
 import { useColor, type MainContext } from '../io.js';
-import { createLinter } from '../lint.js';
 import { reporters } from '../reporters/index.js';
 import { lintFiles, RUNNER_HELP, RUNNER_OPTIONS, runnerOptionsFrom } from '../runner.js';
 import type { LintResult } from '../result.js';
@@ -98,6 +97,8 @@ async function applyFixAndSuppressions(
   }
   let fixed = results;
   if (values.fix) {
+    // Loaded here only: a run served from the cache never needs the parser.
+    const { createLinter } = await import('../lint.js');
     const linter = createLinter(config, registry);
     fixed = (await fixResults(results, linter, config.maxFileSize)).results;
   }
