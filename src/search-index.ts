@@ -158,10 +158,19 @@ export function createIndexOptions(): Options<Entry> {
   };
 }
 
-/** Build the search index of a knowledge base. */
+/** Indexes already built, so `build` indexes once for page and terminal. */
+const builtIndexes = new WeakMap<KnowledgeBase, MiniSearch<Entry>>();
+
+/**
+ * Build the search index of a knowledge base, once per knowledge-base
+ * object; callers treat it as read-only.
+ */
 export function buildSearchIndex(kb: KnowledgeBase): MiniSearch<Entry> {
+  const cached = builtIndexes.get(kb);
+  if (cached) return cached;
   const index = new MiniSearch<Entry>(createIndexOptions());
   index.addAll(kb.entries);
+  builtIndexes.set(kb, index);
   return index;
 }
 

@@ -22,8 +22,9 @@ function makeJournal(): string {
 }
 
 /** The files a build wrote into `folder`. */
-function readOutputs(folder: string): [string, string] {
-  return [readFileSync(join(folder, 'kb.json'), 'utf8'), readFileSync(join(folder, 'index.html'), 'utf8')];
+function readOutputs(folder: string): [string, string, string] {
+  const read = (name: string) => readFileSync(join(folder, name), 'utf8');
+  return [read('kb.json'), read('index.html'), read('search-index.json')];
 }
 
 describe('build', () => {
@@ -33,7 +34,7 @@ describe('build', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('journal-kb: left out `j/2026-03-08_Binary.md`');
-    expect(result.stderr).toMatch(/wrote `kb\/kb\.json` and `kb\/index\.html` with 3 entries; lint: \d+ errors/);
+    expect(result.stderr).toMatch(/wrote `kb\/kb\.json`, `kb\/search-index\.json` and `kb\/index\.html` with 3 entries; lint: \d+ errors/);
     const kb = JSON.parse(readOutputs(join(root, 'kb'))[0]) as KnowledgeBase;
     expect(kb.entries.map((entry) => entry.id)).toEqual([
       'j/2026-03-05_Legacy',

@@ -2,7 +2,7 @@
  * `journal-kb search`: folding, prefixes and typos, limits, output forms,
  * exit codes, and clear messages for a missing or damaged knowledge base.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
@@ -155,5 +155,28 @@ describe('a missing or damaged knowledge base', () => {
     expect(entry.code).toBe(2);
     expect(entry.stderr).toContain('Unexpected entry 1');
     expect(entry.stderr).toContain('`title`');
+  });
+});
+
+describe('the prebuilt search index', () => {
+  it('gives the same hits as an index built from kb.json', async () => {
+    const folder = makeTempDir();
+    await run(['build', 'j', '--out', folder], root);
+    const query = ['search', 'Proxy Termine escape', '--json', '--kb', folder];
+    const prebuilt = await run(query, root);
+    rmSync(join(folder, 'search-index.json'));
+    const rebuilt = await run(query, root);
+    expect(prebuilt.code).toBe(0);
+    expect(rebuilt.stdout).toBe(prebuilt.stdout);
+  });
+
+  it('is ignored when kb.json changed after the build, or when damaged', async () => {
+    const folder = makeTempDir();
+    await run(['build', 'j', '--out', folder], root);
+    const kbFile = join(folder, 'kb.json');
+    writeFileSync(kbFile, readFileSync(kbFile, 'utf8').replace('Kalender aufräumen', 'Zebrastreifen'));
+    expect(await run(['search', 'Zebrastreifen', '--kb', folder], root)).toMatchObject({ code: 0 });
+    writeFileSync(join(folder, 'search-index.json'), '{"schemaVersion":1,');
+    expect(await run(['search', 'Zebrastreifen', '--kb', folder], root)).toMatchObject({ code: 0 });
   });
 });

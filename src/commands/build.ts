@@ -129,8 +129,9 @@ export async function buildCommand(context: MainContext, args: string[]): Promis
   const written = await writeOutputs(folder, kb, page);
 
   const names = written.map((path) => `\`${toPosix(relative(context.cwd, path))}\``);
+  const last = names.pop();
   context.stderr.write(
-    `journal-kb: wrote ${names.join(' and ')} with ${kb.entries.length} entries; ${countMessages(linted)}\n`,
+    `journal-kb: wrote ${names.join(', ')} and ${last} with ${kb.entries.length} entries; ${countMessages(linted)}\n`,
   );
   return 0;
 }

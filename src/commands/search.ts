@@ -2,13 +2,14 @@
  * `journal-kb search`: find entries of a built knowledge base. Prints the
  * ranked hits with the text that matched; exits 0 with hits, 1 with none.
  */
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseCommandArgs, parseInteger, type OptionSpec } from '../args.js';
 import { JournalKbError } from '../errors.js';
 import { useColor, type MainContext } from '../io.js';
 import { loadKnowledgeBase } from '../kb/load.js';
 import { makeSnippet, toOneLine, type Snippet } from '../kb/snippet.js';
-import { buildSearchIndex, runQuery, type SearchHit } from '../search-index.js';
+import { runQuery, type SearchHit } from '../search-index.js';
+import { INDEX_FILE, openSearchIndex } from '../kb/index-file.js';
 
 /** Options `search` takes. */
 export const SEARCH_OPTIONS: OptionSpec = {
@@ -112,9 +113,9 @@ export async function searchCommand(context: MainContext, args: string[]): Promi
   }
   const limit = parseInteger('search', 'limit', values.limit, 1) ?? DEFAULT_LIMIT;
   const folder = resolve(context.cwd, (values.kb as string | undefined) ?? DEFAULT_KB);
-  const kb = await loadKnowledgeBase(folder, context.cwd);
+  const { kb, file, text } = await loadKnowledgeBase(folder, context.cwd);
 
-  const index = buildSearchIndex(kb);
+  const index = await openSearchIndex(join(dirname(file), INDEX_FILE), kb, text);
   const byId = new Map(kb.entries.map((entry) => [entry.id, entry]));
   const hits = runQuery(index, byId, query, limit);
 

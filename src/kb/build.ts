@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import type { LintedFile } from '../lint.js';
 import { createSectionMatcher } from '../sections.js';
 import { writeFileAtomic } from '../write.js';
+import { INDEX_FILE, serializeSearchIndex } from './index-file.js';
 import { DEFAULT_REQUIRED_KEYS, extractEntry, type ExtractOptions } from './extract.js';
 import { SCHEMA_VERSION, type Entry, type KnowledgeBase } from './types.js';
 
@@ -70,17 +71,21 @@ export function serializeKnowledgeBase(kb: KnowledgeBase): string {
   return `{"schemaVersion":${JSON.stringify(kb.schemaVersion)},"entries":[${body}]}\n`;
 }
 
-/** Write `kb.json` (and the page, when given) into `folder`. */
+/**
+ * Write `kb.json`, the prebuilt search index and, when given, the page
+ * into `folder`; returns the paths written.
+ */
 export async function writeKnowledgeBase(
   folder: string,
   kb: KnowledgeBase,
   page?: string,
 ): Promise<string[]> {
-  const written = [join(folder, KB_FILE)];
-  await writeFileAtomic(written[0]!, serializeKnowledgeBase(kb));
-  if (page !== undefined) {
-    written.push(join(folder, PAGE_FILE));
-    await writeFileAtomic(written[1]!, page);
-  }
-  return written;
+  const text = serializeKnowledgeBase(kb);
+  const outputs: Array<[string, string]> = [
+    [join(folder, KB_FILE), text],
+    [join(folder, INDEX_FILE), serializeSearchIndex(kb, text)],
+  ];
+  if (page !== undefined) outputs.push([join(folder, PAGE_FILE), page]);
+  for (const [path, data] of outputs) await writeFileAtomic(path, data);
+  return outputs.map(([path]) => path);
 }

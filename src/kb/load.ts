@@ -85,8 +85,17 @@ function checkShape(value: unknown, shown: string): KnowledgeBase {
   return kb as KnowledgeBase;
 }
 
+/** A loaded knowledge base with the file and text it came from. */
+export interface LoadedKnowledgeBase {
+  kb: KnowledgeBase;
+  /** Absolute path of `kb.json`. */
+  file: string;
+  /** Its text, which the prebuilt search index names by hash. */
+  text: string;
+}
+
 /** Load the knowledge base at `path` (a folder or a `kb.json`). */
-export async function loadKnowledgeBase(path: string, cwd: string): Promise<KnowledgeBase> {
+export async function loadKnowledgeBase(path: string, cwd: string): Promise<LoadedKnowledgeBase> {
   const file = await findKbFile(path);
   const shown = toPosix(relative(cwd, file)) || file;
   let text: string;
@@ -97,5 +106,5 @@ export async function loadKnowledgeBase(path: string, cwd: string): Promise<Know
     const reason = missing ? 'it does not exist' : (error as Error).message;
     throw new JournalKbError('KB_MISSING', `Cannot read the knowledge base \`${shown}\`: ${reason} (run \`journal-kb build\` first, or pass \`--kb DIR\`)`);
   }
-  return checkShape(parseJson(text, shown), shown);
+  return { kb: checkShape(parseJson(text, shown), shown), file, text };
 }

@@ -1,0 +1,65 @@
+/**
+ * The search index prebuilt by `build` beside `kb.json`, so the terminal
+ * search loads it instead of indexing every entry again. It names the hash
+ * of the `kb.json` it was built from; a stale or damaged index is ignored
+ * and the index is built from `kb.json`.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
+import { buildSearchIndex, createIndexOptions } from '../search-index.js';
+import type { Entry, KnowledgeBase } from './types.js';
+
+/** Name of the index file in the output folder. */
+export const INDEX_FILE = 'search-index.json';
+
+/** The index file's shape. */
+interface IndexFile {
+  schemaVersion: 1;
+  /** `sha256-` and the hex digest of the `kb.json` text. */
+  kb: string;
+  index: AsPlainObject;
+}
+
+/** The hash an index file names its `kb.json` by. */
+export function hashKnowledgeBase(text: string): string {
+  return `sha256-${createHash('sha256').update(text).digest('hex')}`;
+}
+
+/** Serialise the index of `kb`, whose `kb.json` text is `kbText`. */
+export function serializeSearchIndex(kb: KnowledgeBase, kbText: string): string {
+  const index = JSON.stringify(buildSearchIndex(kb));
+  return `{"schemaVersion":1,"kb":${JSON.stringify(hashKnowledgeBase(kbText))},"index":${index}}\n`;
+}
+
+/** Whether a parsed value is an index file built from `kbText`. */
+function isIndexFor(value: unknown, kbText: string): value is IndexFile {
+  const file = value as Partial<IndexFile> | null;
+  return (
+    typeof file === 'object' &&
+    file !== null &&
+    file.schemaVersion === 1 &&
+    file.kb === hashKnowledgeBase(kbText) &&
+    typeof file.index === 'object'
+  );
+}
+
+/**
+ * Load the prebuilt index at `path` when it was built from `kbText`;
+ * otherwise build the index of `kb` now.
+ */
+export async function openSearchIndex(
+  path: string,
+  kb: KnowledgeBase,
+  kbText: string,
+): Promise<MiniSearch<Entry>> {
+  try {
+    const value: unknown = JSON.parse(await readFile(path, 'utf8'));
+    if (isIndexFor(value, kbText)) {
+      return MiniSearch.loadJS<Entry>(value.index, createIndexOptions());
+    }
+  } catch {
+    // No usable index file: build the index from kb.json below.
+  }
+  return buildSearchIndex(kb);
+}
