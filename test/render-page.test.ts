@@ -75,17 +75,18 @@ describe('renderPage', () => {
     expect(policyAt).toBeGreaterThan(0);
     expect(policyAt).toBeLessThan(html.indexOf('<style>'));
     expect(policyAt).toBeLessThan(html.indexOf('<script'));
-    const executable = getScripts(html).filter((item) => item.attributes === '');
-    expect(executable).toHaveLength(2);
+    const executable = getScripts(html).filter((item) => !item.attributes.includes('type='));
+    expect(executable).toHaveLength(3);
     const policy = /content="(default-src[^"]+)"/.exec(html)![1]!.replace(/&#39;/g, "'");
     const scriptSrc = /script-src ([^;]+)/.exec(policy)![1]!.split(' ');
     expect(scriptSrc).toEqual(executable.map((item) => sha256(item.text)));
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
     expect(policy).toContain(`style-src ${sha256(style)}`);
+    expect(policy).toContain('worker-src blob:');
   });
 
   it('inlines MiniSearch with its licence', () => {
-    const library = getScripts(renderPage(loadFixture()))[2]!.text;
+    const library = getById(renderPage(loadFixture()), 'kb-engine');
     expect(library).toMatch(/^\/\*! MiniSearch 7\.2\.0 \(MIT\)/);
     expect(library).toContain('Copyright 2022 Luca Ongaro');
     expect(library).toContain('Permission is hereby granted, free of charge');
@@ -100,10 +101,10 @@ describe('renderPage', () => {
     expect(data.sourceUrl).toBe('');
   });
 
-  it('escapes markup from entries: only the page’s own four script elements exist', () => {
+  it('escapes markup from entries: only the page’s own five script elements exist', () => {
     const html = renderPage(loadFixture());
-    expect(html.match(/<script/gi)).toHaveLength(4);
-    expect(html.match(/<\/script/gi)).toHaveLength(4);
+    expect(html.match(/<script/gi)).toHaveLength(5);
+    expect(html.match(/<\/script/gi)).toHaveLength(5);
     expect(html).not.toContain('<!--');
     expect(html).not.toContain('window.__pwned=4</script>');
     expect(html).not.toContain('<img src=x');
@@ -132,8 +133,7 @@ describe('renderPage', () => {
 
   it('embeds the terminal’s foldText, and it runs on its own', () => {
     const html = renderPage(loadFixture());
-    const app = getScripts(html)[3]!.text;
-    expect(app).toContain(getFunctionSource(foldText));
+    expect(getById(html, 'kb-search')).toContain(getFunctionSource(foldText));
     const embedded = new Function(`${getFunctionSource(foldText)}; return foldText;`)() as (
       text: string,
     ) => string;

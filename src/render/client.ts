@@ -1,19 +1,24 @@
 /**
- * The index page's script: reads the embedded data, loads the prebuilt
- * search index and draws results, filters and the overview.
+ * The index page's script: reads the embedded data, has a worker load the
+ * prebuilt index and search it, and draws results, filters and overview.
  *
  * These functions run in the browser. The page embeds their source text
  * (`Function.prototype.toString`) into one inline script, so they may use
- * only each other, the functions of `client-state.ts`, `foldText`,
- * `MiniSearch` and the search options the page defines beside them — never
- * an import, which a bundler or test runner would rename. The ambient
- * declarations below give TypeScript their types without importing them.
+ * only each other, the functions of `client-state.ts`, and the globals of
+ * the page's engine and search scripts (`MiniSearch`, `foldText`, the
+ * search functions, `PAGE_SEARCH_OPTIONS`) — never an import, which a
+ * bundler or test runner would rename. The ambient declarations below give
+ * TypeScript their types without importing them.
+ *
+ * The worker is made from the text of the page's own engine and search
+ * scripts (a `blob:` URL); where a browser gives no worker, the page loads
+ * and searches the index itself.
  *
  * Everything from an entry reaches the page through `textContent` or a
  * checked `href`; no markup is built from data.
  */
 import type MiniSearchClass from 'minisearch';
-import type { Options, SearchResult } from 'minisearch';
+import type { Options } from 'minisearch';
 import type { Attempt, Case, Entry, TextRef } from '../kb/types.js';
 import type * as State from './client-state.js';
 import type { PageState } from './client-state.js';
@@ -55,11 +60,34 @@ interface PageView {
   pendingList: HTMLElement;
 }
 
+/** A search hit as the worker sends it: entry id, score, matched terms. */
+type RawHit = [id: string, score: number, match: Record<string, string[]>];
+
+/** What the page asks the search worker. */
+type WorkerRequest = { type: 'load'; json: string } | { type: 'search'; query: string };
+
+/** What the search worker answers. */
+type WorkerAnswer =
+  | { type: 'ready' }
+  | { type: 'failed'; message: string }
+  | { type: 'hits'; query: string; hits: RawHit[] };
+
 /** Everything the page's functions share. */
 interface PageApp {
   data: PageData;
   byId: Map<string, Entry>;
+  /** The worker that holds the index, or `null` when the page holds it. */
+  worker: Worker | null;
+  /** The index, when the page holds it itself (no worker). */
   index: MiniSearchClass<Entry> | null;
+  /** Whether the index is loaded. */
+  ready: boolean;
+  /** Whether a search is with the worker. */
+  asking: boolean;
+  /** Hits of the last query answered. */
+  answer: { query: string; hits: RawHit[] } | null;
+  /** When the query now shown or awaited was typed. */
+  askedAt: number;
   state: PageState;
   /** How many results are drawn; "Show more" raises it by `step`. */
   limit: number;
@@ -68,10 +96,11 @@ interface PageApp {
   view: PageView;
 }
 
-/** One result: an entry, and the search hit when a query found it. */
+/** One result: an entry, with score and matched terms when a query found it. */
 interface PageHit {
   entry: Entry;
-  hit: SearchResult | null;
+  score: number;
+  match: Record<string, string[]> | null;
 }
 
 /** The element with `id`; the page is broken when it is missing. */
@@ -215,16 +244,16 @@ function setFilter(app: PageApp, patch: Partial<PageState>): void {
 
 /** The entries to show: search hits when there is a query, else all. */
 function getHits(app: PageApp): PageHit[] {
-  const { state } = app;
+  const { state, answer } = app;
   if (state.q.trim() === '') {
     const entries = app.data.entries.filter((entry) => matchesFilters(entry, state));
-    return entries.sort(compareByDate).map((entry) => ({ entry, hit: null }));
+    return entries.sort(compareByDate).map((entry) => ({ entry, score: 0, match: null }));
   }
-  if (app.index === null) return [];
+  if (answer === null || answer.query !== state.q) return [];
   const hits: PageHit[] = [];
-  for (const hit of app.index.search(state.q)) {
-    const entry = app.byId.get(String(hit.id));
-    if (entry !== undefined && matchesFilters(entry, state)) hits.push({ entry, hit });
+  for (const [id, score, match] of answer.hits) {
+    const entry = app.byId.get(id);
+    if (entry !== undefined && matchesFilters(entry, state)) hits.push({ entry, score, match });
   }
   // Equal scores by path, as the terminal search orders them.
   return hits.sort((a, b) => compareHits(a, b));
@@ -232,7 +261,7 @@ function getHits(app: PageApp): PageHit[] {
 
 /** Best score first, then by path. */
 function compareHits(a: PageHit, b: PageHit): number {
-  const score = (b.hit?.score ?? 0) - (a.hit?.score ?? 0);
+  const score = b.score - a.score;
   return score !== 0 ? score : compareText(a.entry.path, b.entry.path);
 }
 
@@ -243,17 +272,95 @@ function compareByDate(a: Entry, b: Entry): number {
 }
 
 /**
- * Search, filter and draw the results; time it as `kb-query` (and the
- * search and filtering alone as `kb-search`).
+ * Show the state: draw at once when the hits are known (no query, or the
+ * query answered already), else ask the index and draw on its answer.
  */
 function update(app: PageApp): void {
-  const start = performance.now();
+  const query = app.state.q;
+  if (query.trim() !== '' && app.answer?.query !== query) {
+    app.askedAt = performance.now();
+    askIndex(app);
+    renderNotice(app);
+    saveState(app);
+    return;
+  }
+  draw(app, performance.now());
+}
+
+/**
+ * Filter and draw the results; time from `start` (when the query was
+ * typed) as `kb-query`, and until the hits were filtered as `kb-search`.
+ */
+function draw(app: PageApp, start: number): void {
   const hits = getHits(app);
   performance.measure('kb-search', { start });
   renderResults(app, hits);
   renderNotice(app);
   saveState(app);
+  app.view.results.dataset.query = app.state.q;
   performance.measure('kb-query', { start });
+  document.dispatchEvent(new Event('kb-answer'));
+}
+
+/** Search the index for the current query: in the worker, or here. */
+function askIndex(app: PageApp): void {
+  if (!app.ready || app.asking) return;
+  const query = app.state.q;
+  if (app.worker !== null) {
+    app.asking = true;
+    const request: WorkerRequest = { type: 'search', query };
+    app.worker.postMessage(request);
+    return;
+  }
+  if (app.index !== null) {
+    app.answer = { query, hits: searchHits(app.index, query) };
+    draw(app, app.askedAt);
+  }
+}
+
+/** Hits of `query`, best first, in the form the worker sends them. */
+function searchHits(index: MiniSearchClass<Entry>, query: string): RawHit[] {
+  return index.search(query).map((hit): RawHit => [String(hit.id), hit.score, hit.match]);
+}
+
+/** Take the worker's answer: ready, failed, or the hits of a query. */
+function onAnswer(app: PageApp, answer: WorkerAnswer): void {
+  if (answer.type === 'failed') {
+    onIndexFailed(app, answer.message);
+    return;
+  }
+  if (answer.type === 'ready') {
+    markReady(app);
+    update(app);
+    return;
+  }
+  app.asking = false;
+  app.answer = { query: answer.query, hits: answer.hits };
+  // Typed on while the worker searched: ask again for the newest query.
+  if (answer.query === app.state.q) draw(app, app.askedAt);
+  else update(app);
+}
+
+/** Note that the index answers queries from now on. */
+function markReady(app: PageApp): void {
+  app.ready = true;
+  performance.mark('kb-ready');
+  document.documentElement.dataset.state = 'ready';
+}
+
+/** Without a worker, load the index here; with one that failed, say so. */
+function onIndexFailed(app: PageApp, message: string): void {
+  if (app.worker !== null && !app.ready) {
+    // A browser that refuses the worker still gets a working page.
+    app.worker.terminate();
+    app.worker = null;
+    setTimeout(() => loadIndex(app), 0);
+    return;
+  }
+  document.documentElement.dataset.state = 'failed';
+  app.view.notice.hidden = false;
+  app.view.notice.textContent = `The search index could not be loaded: ${message}`;
+  console.error(message);
 }
 
 /** Draw the first `app.limit` results and the count above them. */
@@ -275,7 +382,7 @@ function renderResults(app: PageApp, hits: PageHit[]): void {
 function renderNotice(app: PageApp): void {
   const { view, state } = app;
   view.notice.replaceChildren();
-  if (app.index === null && state.q.trim() !== '') {
+  if (!app.ready && state.q.trim() !== '') {
     view.notice.append(createNode('span', '', 'Loading the search index…'));
   }
   const entry = app.byId.get(state.entry);
@@ -302,13 +409,13 @@ function renderSourceLink(app: PageApp, entry: Entry, line: number, text: string
 
 /** One result: title, facts, cases, attempts, errors, lessons, links. */
 function renderEntry(app: PageApp, item: PageHit): HTMLElement {
-  const { entry, hit } = item;
+  const { entry, match } = item;
   const article = createNode('article', 'entry');
   article.dataset.id = entry.id;
   const heading = createNode('h2', 'entry-title');
   heading.append(renderSourceLink(app, entry, 1, entry.title));
   article.append(heading, renderFacts(app, entry));
-  if (hit !== null) article.append(renderMatch(hit));
+  if (match !== null) article.append(renderMatch(match));
   if (entry.summary !== '') article.append(createNode('p', 'summary', entry.summary));
   if (entry.cases.length > 0) article.append(renderCases(app, entry));
   if (entry.attempts.length > 0) article.append(renderTimeline(app, entry));
@@ -342,10 +449,10 @@ function renderFacts(app: PageApp, entry: Entry): HTMLElement {
 }
 
 /** Which query terms matched in which fields. */
-function renderMatch(hit: SearchResult): HTMLElement {
-  const parts = Object.keys(hit.match)
+function renderMatch(match: Record<string, string[]>): HTMLElement {
+  const parts = Object.keys(match)
     .sort()
-    .map((term) => `${term} (${(hit.match[term] ?? []).join(', ')})`);
+    .map((term) => `${term} (${(match[term] ?? []).join(', ')})`);
   return createNode('p', 'match', `Matched ${parts.join('; ')}`);
 }
 
@@ -534,30 +641,89 @@ function onKey(app: PageApp, event: KeyboardEvent): void {
   app.view.query.select();
 }
 
-/** Load the prebuilt index, then answer the query the URL holds. */
+/** Load the index in the page itself, when no worker can. */
 function loadIndex(app: PageApp): void {
   const source = getElement('kb-index').textContent ?? '';
   try {
     app.index = MiniSearch.loadJSON(source, PAGE_SEARCH_OPTIONS);
   } catch (error) {
-    document.documentElement.dataset.state = 'failed';
-    app.view.notice.hidden = false;
-    app.view.notice.textContent = 'The search index could not be loaded.';
-    throw error;
+    onIndexFailed(app, String(error));
+    return;
   }
-  performance.mark('kb-ready');
-  document.documentElement.dataset.state = 'ready';
+  markReady(app);
   update(app);
 }
 
-/** Start the page: data, form, overview, first results, then the index. */
+/**
+ * Start a worker that loads and searches the index, so loading runs beside
+ * the rest of the page and typing never waits for a search. Its source is
+ * the text of the page's own engine and search scripts; `null` when the
+ * browser gives no worker.
+ */
+function startWorker(): Worker | null {
+  const parts = ['kb-engine', 'kb-search'].map((id) => getElement(id).textContent ?? '');
+  parts.push(searchHits.toString(), `(${runSearchWorker.toString()})();`);
+  try {
+    const blob = new Blob([parts.join('\n')], { type: 'text/javascript' });
+    return new Worker(URL.createObjectURL(blob));
+  } catch {
+    return null;
+  }
+}
+
+/** The search worker's side: load the index, then answer queries. */
+function runSearchWorker(): void {
+  const scope = self as unknown as {
+    onmessage: ((event: MessageEvent) => void) | null;
+    postMessage(message: WorkerAnswer): void;
+  };
+  let index: MiniSearchClass<Entry> | null = null;
+  scope.onmessage = (event) => {
+    const request = event.data as WorkerRequest;
+    try {
+      if (request.type === 'load') {
+        index = MiniSearch.loadJSON(request.json, PAGE_SEARCH_OPTIONS);
+        scope.postMessage({ type: 'ready' });
+      } else if (index !== null) {
+        const hits = searchHits(index, request.query);
+        scope.postMessage({ type: 'hits', query: request.query, hits });
+      }
+    } catch (error) {
+      scope.postMessage({ type: 'failed', message: String(error) });
+    }
+  };
+}
+
+/**
+ * Start the page while the parser still reads the data: hand the index to
+ * a worker now, draw the page once the whole document is there.
+ */
 function startPage(): void {
+  const worker = startWorker();
+  const early: WorkerAnswer[] = [];
+  if (worker !== null) {
+    worker.onmessage = (event) => early.push(event.data as WorkerAnswer);
+    worker.onerror = (event) => early.push({ type: 'failed', message: event.message });
+    const request: WorkerRequest = { type: 'load', json: getElement('kb-index').textContent ?? '' };
+    worker.postMessage(request);
+  }
+  const show = () => showPage(worker, early);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show);
+  else show();
+}
+
+/** Draw the page: data, form, overview, first results; then take answers. */
+function showPage(worker: Worker | null, early: WorkerAnswer[]): void {
   const data = JSON.parse(getElement('kb-data').textContent ?? '') as PageData;
-  const byId = new Map(data.entries.map((entry) => [entry.id, entry]));
   const app: PageApp = {
     data,
-    byId,
+    byId: new Map(data.entries.map((entry) => [entry.id, entry])),
+    worker,
     index: null,
+    ready: false,
+    asking: false,
+    answer: null,
+    askedAt: 0,
     state: readState(location.hash),
     limit: 20,
     step: 20,
@@ -570,8 +736,14 @@ function startPage(): void {
   bindEvents(app);
   update(app);
   performance.mark('kb-shown');
-  // A task of its own, so the list can be painted before the index loads.
-  setTimeout(() => loadIndex(app), 0);
+  if (worker === null) {
+    // A task of its own, so the list can be painted before the index loads.
+    setTimeout(() => loadIndex(app), 0);
+    return;
+  }
+  worker.onmessage = (event) => onAnswer(app, event.data as WorkerAnswer);
+  worker.onerror = (event) => onAnswer(app, { type: 'failed', message: event.message });
+  for (const answer of early) onAnswer(app, answer);
 }
 
 /** Functions of this module that the page embeds, in order. */
@@ -593,6 +765,12 @@ export const CLIENT_FUNCTIONS = [
   compareHits,
   compareByDate,
   update,
+  draw,
+  askIndex,
+  searchHits,
+  onAnswer,
+  markReady,
+  onIndexFailed,
   renderResults,
   renderNotice,
   renderSourceLink,
@@ -612,5 +790,8 @@ export const CLIENT_FUNCTIONS = [
   onHashChange,
   onKey,
   loadIndex,
+  startWorker,
+  runSearchWorker,
   startPage,
+  showPage,
 ];
