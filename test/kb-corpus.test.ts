@@ -87,6 +87,7 @@ describe('the corpus knowledge base', () => {
     );
     expect(entry.cases[1]?.solution).toBe('Der Pfad wurde in `config/docker/keycloak/Dockerfile` korrigiert.');
     expect(entry.errors).toEqual([
+      { text: 'Timeout waiting to lock journal cache', line: 26 },
       {
         text: 'java.lang.IllegalArgumentException: Unable to find GatewayFilterFactory with name CircuitBreaker',
         line: 34,
@@ -105,6 +106,15 @@ describe('the corpus knowledge base', () => {
     expect(third?.cause.startsWith('Trotz `generateAsync = true`')).toBe(true);
     expect(third?.solution.startsWith('Bypass in `PingEventRepositoryImpl.getLatestSince()`.')).toBe(true);
     expect(third?.result.startsWith('Der Sync (`upsert`) läuft nun erfolgreich durch!')).toBe(true);
+  });
+
+  it('finds quoted tool messages in inline code, not class names in prose', () => {
+    expect(entryOf(`${ARCHIVE}/2026-01-26_Session_Log`).errors).toEqual([
+      { text: "export 'default' ... was not found", line: 28 },
+    ]);
+    expect(entryOf(`${ARCHIVE}/2026-01-29_Session_Log_Arch_Guards`).errors).toEqual([
+      { text: "Rule '...' failed to check any classes", line: 32 },
+    ]);
   });
 
   it('marks a problem without a solution as pending', () => {

@@ -207,11 +207,14 @@ describe('error lines', () => {
     'bash: socat: command not found',
     'open /etc/x: Permission denied',
     'fatal: not a git repository',
+    "export 'default' ... was not found",
+    "Rule '...' failed to check any classes",
+    'Timeout waiting to lock journal cache',
   ])('takes %j', (line) => {
     expect(isErrorLine(line)).toBe(true);
   });
 
-  it.each(['WebWorkerException', 'someFunction()', 'echo hello', '404 auf /members', 'errors are fine'])(
+  it.each(['WebWorkerException', 'someFunction()', 'echo hello', '404 auf /members', 'errors are fine', 'connectTimeout'])(
     'leaves %j',
     (line) => {
       expect(isErrorLine(line)).toBe(false);

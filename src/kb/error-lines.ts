@@ -30,6 +30,10 @@ const ERROR_PATTERNS: readonly RegExp[] = [
   /\bNo such file or directory\b/,
   /\bcommand not found\b/,
   /\bConnection refused\b/i,
+  // Tool messages quoted in prose: `… was not found`, `… failed to …`.
+  /\bnot found\b/i,
+  /\bfailed to \w/i,
+  /^(?:Timeout|Timed out)\s+\w+/,
   /^(?:BUILD FAILED|FAILURE: )/,
 ];
 
