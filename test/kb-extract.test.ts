@@ -179,6 +179,16 @@ describe('extraction from labelled list items', () => {
   });
 });
 
+describe('extraction from sections that hold labelled items', () => {
+  it('keeps the text before the items and reads the items on their own', () => {
+    const entry = entryOf(kb, '2026-02-04_Mixed');
+    expect(entry.cases.map(({ problem, cause, solution, result, line }) => [problem, cause, solution, result, line])).toEqual([
+      ['The cache is locked.', '', 'Delete the lock file.', '', 3],
+      ['Nothing synced.', '', '', 'Reproduced.', 11],
+    ]);
+  });
+});
+
 describe('extraction keeps raw text raw', () => {
   const entry = entryOf(kb, '2026-02-03_Markup');
 

@@ -190,16 +190,23 @@ class CaseReader {
     this.collector.endGroup();
   }
 
-  /** Whether a section's body holds labelled parts, read on their own. */
-  hasLabelledBody(section: OutlineSection): boolean {
-    return section.body.some((node) => node.type === 'list' && this.hasLabelledPart(node));
+  /**
+   * The section's own text: its subtitle and the blocks before the first
+   * list of labelled parts, which are read on their own.
+   */
+  ownText(section: OutlineSection): string {
+    const end = section.body.findIndex(
+      (node) => node.type === 'list' && this.hasLabelledPart(node),
+    );
+    const body = end === -1 ? section.body : section.body.slice(0, end);
+    return sectionText(this.file, { ...section, body });
   }
 
   /** Read one top-level block. */
   readBlock(node: RootContent, section: OutlineSection | undefined): void {
-    if (section && isCasePart(section.kind) && !this.hasLabelledBody(section)) {
-      const text = sectionText(this.file, section);
-      this.collector.add({ kind: section.kind, text, line: lineOf(node) });
+    if (section && isCasePart(section.kind)) {
+      const text = this.ownText(section);
+      if (text !== '') this.collector.add({ kind: section.kind, text, line: lineOf(node) });
     } else if (node.type === 'list') {
       this.readList(node);
       this.collector.closeListCase();
