@@ -77,4 +77,25 @@ describe('build', () => {
     expect(result.stderr).toContain('journal-kb: Cannot write the knowledge base to');
     expect(result.stderr).not.toContain('    at ');
   });
+
+  it('reads sections, required keys and the source URL from the configuration', async () => {
+    const root = makeTempDir({
+      '.journalkbrc.yaml': [
+        'sections:',
+        '  problem: [Befund]',
+        'sourceUrl: https://forge.example/repo/src/branch/main/{path}#L{line}',
+        'rules:',
+        '  frontmatter-required-keys: [error, { keys: [type, owner] }]',
+        '',
+      ].join('\n'),
+      'j/2026-03-09_Custom.md': '# Eigen\n\n## Befund\n\nLeer.\n\n## Problem\n\nKein Befund.\n',
+    });
+    const result = await run(['build', 'j'], root);
+    expect(result.code).toBe(0);
+    const [text, page] = readOutputs(join(root, 'kb'));
+    const entry = (JSON.parse(text) as KnowledgeBase).entries[0];
+    expect(entry?.cases.map((item) => [item.problem, item.line])).toEqual([['Leer.', 3]]);
+    expect(entry?.incomplete).toEqual(['type', 'owner']);
+    expect(page).toContain('https://forge.example/repo/src/branch/main/{path}#L{line}');
+  });
 });
