@@ -60,8 +60,23 @@ interface PageView {
   pendingList: HTMLElement;
 }
 
-/** A search hit as the worker sends it: entry id, score, matched terms. */
-type RawHit = [id: string, score: number, match: Record<string, string[]>];
+/**
+ * The hits of a query, best first, compact so the worker's answer costs
+ * little to send: each entry as its position in the data (the order the
+ * index was built in), its score, and the matched terms of the first few.
+ */
+interface HitList {
+  query: string;
+  order: Int32Array;
+  scores: Float64Array;
+  matches: Record<string, string[]>[];
+}
+
+/** The loaded index with each entry id's position in the data. */
+interface LoadedIndex {
+  index: MiniSearchClass<Entry>;
+  ordinals: Map<string, number>;
+}
 
 /** What the page asks the search worker. */
 type WorkerRequest = { type: 'load'; json: string } | { type: 'search'; query: string };
@@ -70,7 +85,7 @@ type WorkerRequest = { type: 'load'; json: string } | { type: 'search'; query: s
 type WorkerAnswer =
   | { type: 'ready' }
   | { type: 'failed'; message: string }
-  | { type: 'hits'; query: string; hits: RawHit[] };
+  | ({ type: 'hits' } & HitList);
 
 /** Everything the page's functions share. */
 interface PageApp {
@@ -79,13 +94,13 @@ interface PageApp {
   /** The worker that holds the index, or `null` when the page holds it. */
   worker: Worker | null;
   /** The index, when the page holds it itself (no worker). */
-  index: MiniSearchClass<Entry> | null;
+  index: LoadedIndex | null;
   /** Whether the index is loaded. */
   ready: boolean;
   /** Whether a search is with the worker. */
   asking: boolean;
   /** Hits of the last query answered. */
-  answer: { query: string; hits: RawHit[] } | null;
+  answer: HitList | null;
   /** When the query now shown or awaited was typed. */
   askedAt: number;
   state: PageState;
@@ -251,9 +266,11 @@ function getHits(app: PageApp): PageHit[] {
   }
   if (answer === null || answer.query !== state.q) return [];
   const hits: PageHit[] = [];
-  for (const [id, score, match] of answer.hits) {
-    const entry = app.byId.get(id);
-    if (entry !== undefined && matchesFilters(entry, state)) hits.push({ entry, score, match });
+  const { order, scores, matches } = answer;
+  for (let rank = 0; rank < order.length; rank += 1) {
+    const entry = app.data.entries[order[rank] ?? -1];
+    if (entry === undefined || !matchesFilters(entry, state)) continue;
+    hits.push({ entry, score: scores[rank] ?? 0, match: matches[rank] ?? null });
   }
   // Equal scores by path, as the terminal search orders them.
   return hits.sort((a, b) => compareHits(a, b));
@@ -313,14 +330,35 @@ function askIndex(app: PageApp): void {
     return;
   }
   if (app.index !== null) {
-    app.answer = { query, hits: searchHits(app.index, query) };
+    app.answer = searchHits(app.index, query);
     draw(app, app.askedAt);
   }
 }
 
-/** Hits of `query`, best first, in the form the worker sends them. */
-function searchHits(index: MiniSearchClass<Entry>, query: string): RawHit[] {
-  return index.search(query).map((hit): RawHit => [String(hit.id), hit.score, hit.match]);
+/**
+ * Load the serialised index. Its documents were added in the data's order,
+ * so an entry's short id in the index is its position in the data.
+ */
+function loadSearchIndex(json: string): LoadedIndex {
+  const plain = JSON.parse(json) as Parameters<typeof MiniSearch.loadJS>[0];
+  const index = MiniSearch.loadJS<Entry>(plain, PAGE_SEARCH_OPTIONS);
+  const ordinals = new Map<string, number>();
+  for (const [short, id] of Object.entries(plain.documentIds)) ordinals.set(String(id), Number(short));
+  return { index, ordinals };
+}
+
+/** Hits of `query`, best first; matched terms for the first 100 only. */
+function searchHits(loaded: LoadedIndex, query: string): HitList {
+  const results = loaded.index.search(query);
+  const order = new Int32Array(results.length);
+  const scores = new Float64Array(results.length);
+  const matches: Record<string, string[]>[] = [];
+  results.forEach((hit, rank) => {
+    order[rank] = loaded.ordinals.get(String(hit.id)) ?? -1;
+    scores[rank] = hit.score;
+    if (rank < 100) matches.push(hit.match);
+  });
+  return { query, order, scores, matches };
 }
 
 /** Take the worker's answer: ready, failed, or the hits of a query. */
@@ -335,7 +373,7 @@ function onAnswer(app: PageApp, answer: WorkerAnswer): void {
     return;
   }
   app.asking = false;
-  app.answer = { query: answer.query, hits: answer.hits };
+  app.answer = answer;
   // Typed on while the worker searched: ask again for the newest query.
   if (answer.query === app.state.q) draw(app, app.askedAt);
   else update(app);
@@ -645,7 +683,7 @@ function onKey(app: PageApp, event: KeyboardEvent): void {
 function loadIndex(app: PageApp): void {
   const source = getElement('kb-index').textContent ?? '';
   try {
-    app.index = MiniSearch.loadJSON(source, PAGE_SEARCH_OPTIONS);
+    app.index = loadSearchIndex(source);
   } catch (error) {
     onIndexFailed(app, String(error));
     return;
@@ -662,7 +700,8 @@ function loadIndex(app: PageApp): void {
  */
 function startWorker(): Worker | null {
   const parts = ['kb-engine', 'kb-search'].map((id) => getElement(id).textContent ?? '');
-  parts.push(searchHits.toString(), `(${runSearchWorker.toString()})();`);
+  parts.push(loadSearchIndex.toString(), searchHits.toString());
+  parts.push(`(${runSearchWorker.toString()})();`);
   try {
     const blob = new Blob([parts.join('\n')], { type: 'text/javascript' });
     return new Worker(URL.createObjectURL(blob));
@@ -675,18 +714,19 @@ function startWorker(): Worker | null {
 function runSearchWorker(): void {
   const scope = self as unknown as {
     onmessage: ((event: MessageEvent) => void) | null;
-    postMessage(message: WorkerAnswer): void;
+    postMessage(message: WorkerAnswer, transfer?: Transferable[]): void;
   };
-  let index: MiniSearchClass<Entry> | null = null;
+  let loaded: LoadedIndex | null = null;
   scope.onmessage = (event) => {
     const request = event.data as WorkerRequest;
     try {
       if (request.type === 'load') {
-        index = MiniSearch.loadJSON(request.json, PAGE_SEARCH_OPTIONS);
+        loaded = loadSearchIndex(request.json);
         scope.postMessage({ type: 'ready' });
-      } else if (index !== null) {
-        const hits = searchHits(index, request.query);
-        scope.postMessage({ type: 'hits', query: request.query, hits });
+      } else if (loaded !== null) {
+        const hits = searchHits(loaded, request.query);
+        // Hand the arrays over instead of copying them.
+        scope.postMessage({ type: 'hits', ...hits }, [hits.order.buffer, hits.scores.buffer]);
       }
     } catch (error) {
       scope.postMessage({ type: 'failed', message: String(error) });
@@ -767,6 +807,7 @@ export const CLIENT_FUNCTIONS = [
   update,
   draw,
   askIndex,
+  loadSearchIndex,
   searchHits,
   onAnswer,
   markReady,

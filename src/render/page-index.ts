@@ -45,12 +45,29 @@ function toSource(value: unknown, names: ReadonlySet<string>): string {
   return JSON.stringify(value) ?? 'undefined';
 }
 
+/**
+ * Check that the index numbers entries in the data's order: the page reads
+ * a hit's short id as the entry's position in the data.
+ */
+function checkOrder(documentIds: Record<string, unknown>, kb: KnowledgeBase): void {
+  kb.entries.forEach((entry, position) => {
+    if (documentIds[String(position)] !== entry.id) {
+      throw new JournalKbError(
+        'INTERNAL',
+        `Unexpected search index order at \`${entry.id}\`, expected documents added in the order of the entries`,
+      );
+    }
+  });
+}
+
 /** Build the index of `kb` for the page, with the options to load it. */
 export function getPageIndex(kb: KnowledgeBase): PageIndex {
   const names = new Set(SEARCH_FUNCTIONS.map((fn) => fn.name));
   const functionsSource = SEARCH_FUNCTIONS.map((fn) => getFunctionSource(fn)).join('\n');
+  const plain = buildSearchIndex(kb).toJSON();
+  checkOrder(plain.documentIds, kb);
   return {
-    json: embedJson(buildSearchIndex(kb)),
+    json: embedJson(plain),
     functionsSource,
     optionsSource: toSource(createIndexOptions(), names),
   };
