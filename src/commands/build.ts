@@ -30,8 +30,9 @@ export const DEFAULT_OUT = 'kb';
 
 const HELP = `Usage: journal-kb build [paths...] [options]
 
-Compile journal entries into DIR/kb.json and DIR/index.html
-(default paths: the configured journal, docs/99_Journal).
+Compile journal entries into DIR/kb.json, DIR/index.html and the prebuilt
+DIR/search-index.json (default paths: the configured journal,
+docs/99_Journal). Lint counts go to stderr; run \`journal-kb lint\` for them.
 
 Options:
   -o, --out DIR        output folder (default: kb)
