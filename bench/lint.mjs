@@ -41,6 +41,7 @@ function readOptions() {
       runs: { type: 'string', default: '3' },
       'three-runs': { type: 'string' },
       tools: { type: 'string', default: 'journal-kb,markdownlint-cli2,eslint,rumdl,remark' },
+      scenarios: { type: 'string', default: 'cold,fill,warm,three' },
       seed: { type: 'string', default: 'journal-kb' },
       out: { type: 'string' },
       ref: { type: 'string', default: 'HEAD' },
@@ -56,6 +57,7 @@ function readOptions() {
     runs,
     threeRuns: Number(values['three-runs'] ?? Math.max(5, runs)),
     tools: values.tools.split(',').map((name) => name.trim()).filter(Boolean),
+    scenarios: values.scenarios.split(',').map((name) => name.trim()).filter(Boolean),
     seed: values.seed,
     out: resolve(values.out ?? join(HERE, 'out', `lint-${count}`)),
     ref: values.ref,
@@ -111,7 +113,9 @@ function prepareJournalKb(options) {
   const commit = git(['rev-parse', options.ref]);
   const dir = join(options.out, `journal-kb-${commit.slice(0, 10)}`);
   if (!existsSync(join(dir, '.built'))) {
-    rmSync(dir, { recursive: true, force: true });
+    for (const name of readdirSync(options.out)) {
+      if (name.startsWith('journal-kb-')) rmSync(join(options.out, name), { recursive: true, force: true });
+    }
     mkdirSync(dir, { recursive: true });
     log(`exporting journal-kb ${commit.slice(0, 10)} and building it`);
     const archive = spawnSync('git', ['archive', '--format=tar', commit], { cwd: REPO, maxBuffer: 1 << 30 });
@@ -422,11 +426,13 @@ async function runAll(context) {
   const results = [];
   const phases = [['cold', context.runs], ['fill', 1], ['warm', context.runs], ['three', context.threeRuns]];
   for (const [scenario, runs] of phases) {
+    if (!context.scenarios.includes(scenario)) continue;
     const entries = [];
     for (const tool of context.selected) {
       const spec = context.tools[tool];
       if (!spec[scenario]) continue;
-      if (scenario === 'warm' && results.find((r) => r.tool === tool && r.scenario === 'fill')?.problem) continue;
+      const fill = results.find((r) => r.tool === tool && r.scenario === 'fill');
+      if (scenario === 'warm' && (!fill || fill.problem)) continue;
       if (scenario === 'fill') rmSync(spec.cache, { recursive: true, force: true });
       entries.push(record(tool, scenario));
     }
@@ -447,10 +453,10 @@ function secs(value) {
   return value < 1 ? value.toFixed(3) : value.toFixed(2);
 }
 
-/** The ratio peer/journal-kb as `2.4×` (journal-kb that many times faster). */
-function ratio(peer, own) {
+/** The ratio peer/journal-kb of `key` as `2.4×` (journal-kb that many times faster). */
+function ratio(peer, own, key = 'median') {
   if (!peer || !own || peer.problem || own.problem) return '—';
-  return `${(peer.median / own.median).toFixed(2)}×`;
+  return `${(peer[key] / own[key]).toFixed(2)}×`;
 }
 
 /** The results as a Markdown table. */
@@ -458,14 +464,15 @@ function table(results, count) {
   const own = new Map(results.filter((r) => r.tool === 'journal-kb').map((r) => [r.scenario, r]));
   const names = { cold: `cold, ${count} files`, fill: `cache fill, ${count} files`, warm: `warm cache, ${count} files`, three: '3 files' };
   const lines = [
-    '| tool | scenario | median wall s | runs (wall s) | wall: peer ÷ journal-kb | median CPU s | peak RSS MB | files | messages | check |',
-    '| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| tool | scenario | median wall s | runs (wall s) | wall: peer ÷ journal-kb | median CPU s | CPU: peer ÷ journal-kb | peak RSS MB | files | messages | check |',
+    '| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const r of results) {
     const versus = r.tool === 'journal-kb' ? '1.00×' : ratio(r, own.get(r.scenario));
+    const cpuVersus = r.tool === 'journal-kb' ? '1.00×' : ratio(r, own.get(r.scenario), 'cpuMedian');
     const all = r.times.map((t) => secs(t)).join(', ');
     const check = r.problem ? `FAILED: ${r.problem.replace(/\|/g, '/').replace(/\n/g, ' ')}` : 'ok';
-    lines.push(`| ${r.tool} | ${names[r.scenario]} | ${secs(r.median)} | ${all} | ${versus} | ${secs(r.cpuMedian)} | ${r.peakMB.toFixed(0)} | ${r.files ?? '—'} | ${r.messages ?? '—'} | ${check} |`);
+    lines.push(`| ${r.tool} | ${names[r.scenario]} | ${secs(r.median)} | ${all} | ${versus} | ${secs(r.cpuMedian)} | ${cpuVersus} | ${r.peakMB.toFixed(0)} | ${r.files ?? '—'} | ${r.messages ?? '—'} | ${check} |`);
   }
   const loads = results.flatMap((r) => r.load);
   lines.push('', `Load average before the runs: median ${median(loads).toFixed(1)}, max ${Math.max(...loads).toFixed(1)} (2 cores: above 2 means other work competed).`);
