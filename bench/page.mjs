@@ -4,6 +4,7 @@
  *
  *   npm run build && node bench/page.mjs [--count 10000] [--runs 5]
  *                                        [--extract-only] [--keep] [--reuse-kb]
+ *                                        [--replicate K]
  *
  * Measures: build time (`journal-kb build`, and `renderPage` alone), page
  * and index size, and in headless Chromium from `file://`: time to the
@@ -13,7 +14,11 @@
  *
  * `--extract-only` builds the knowledge base by parse and extraction
  * without lint (for 100,000 entries, where a full build takes long);
- * `--reuse-kb` renders the page again from the kb.json of a kept run.
+ * `--reuse-kb` renders the page again from the kb.json of a kept run;
+ * `--replicate K` renders a page of K copies of that kb.json's entries
+ * (ids, paths and dates shifted per copy), the way to reach 100,000
+ * entries here: the copies share one vocabulary, so the index grows in
+ * postings only, which is what load and query time follow.
  * Results go to stdout as Markdown and to bench/out/page-N.json.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -95,6 +100,7 @@ function readOptions() {
       'extract-only': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       'reuse-kb': { type: 'boolean', default: false },
+      replicate: { type: 'string', default: '1' },
     },
   });
   return {
@@ -103,6 +109,7 @@ function readOptions() {
     extractOnly: values['extract-only'],
     keep: values.keep || values['reuse-kb'],
     reuseKb: values['reuse-kb'],
+    replicate: Number(values.replicate),
   };
 }
 
@@ -172,6 +179,29 @@ async function runExtractOnly(corpus, out) {
 async function rerender(kbDir) {
   const { renderPage } = await import(pathToFileURL(join(ROOT, 'dist/src/render/page.js')).href);
   const kb = JSON.parse(readFileSync(join(kbDir, 'kb.json'), 'utf8'));
+  writeFileSync(join(kbDir, 'index.html'), renderPage(kb));
+}
+
+/** K copies of every entry, each copy in its own folder and year. */
+function replicateKb(kb, copies) {
+  const entries = [];
+  for (let copy = 0; copy < copies; copy += 1) {
+    const shift = (date) => (date === '' ? '' : `${Number(date.slice(0, 4)) - copy * 30}${date.slice(4)}`);
+    for (const entry of kb.entries) {
+      const prefix = `copy-${String(copy).padStart(2, '0')}/`;
+      const links = entry.links.map((id) => prefix + id);
+      entries.push({ ...entry, id: prefix + entry.id, path: prefix + entry.path, date: shift(entry.date), links });
+    }
+  }
+  return { ...kb, entries };
+}
+
+/** Write the page of K copies of a kept kb.json into its own folder. */
+async function renderReplicated(sourceDir, kbDir, copies) {
+  const { renderPage } = await import(pathToFileURL(join(ROOT, 'dist/src/render/page.js')).href);
+  const kb = replicateKb(JSON.parse(readFileSync(join(sourceDir, 'kb.json'), 'utf8')), copies);
+  mkdirSync(kbDir, { recursive: true });
+  writeFileSync(join(kbDir, 'kb.json'), JSON.stringify(kb));
   writeFileSync(join(kbDir, 'index.html'), renderPage(kb));
 }
 
@@ -298,6 +328,13 @@ function median(runs, key) {
   return quantile(runs.map((run) => run[key]), 0.5);
 }
 
+/** What the build figure covers. */
+function describeBuild(figures) {
+  if (figures.replicate > 1) return `${figures.replicate} copies of a kept kb.json, page rendered`;
+  if (figures.reuse) return 'page rendered again from a kept kb.json';
+  return figures.extractOnly ? 'parse + extract + page, no lint' : '`journal-kb build`';
+}
+
 /** Print the figures as Markdown. */
 function report(figures) {
   const ms = (value) => `${Math.round(value)} ms`;
@@ -310,7 +347,7 @@ function report(figures) {
     '',
     '| measure | value |',
     '| --- | --- |',
-    `| build (${figures.extractOnly ? 'parse + extract + page, no lint' : '`journal-kb build`'}) | ${ms(figures.build)} |`,
+    `| build (${describeBuild(figures)}) | ${ms(figures.build)} |`,
     `| \`renderPage\` alone | ${ms(figures.render)} |`,
     `| page size (gzip) | ${mb(figures.sizes.page)} (${mb(figures.sizes.pageGzip)}) |`,
     `| index / data inside the page | ${mb(figures.sizes.index)} / ${mb(figures.sizes.data)} |`,
@@ -333,12 +370,19 @@ async function run() {
   const options = readOptions();
   const load = loadavg()[0];
   mkdirSync(OUT, { recursive: true });
-  const corpus = options.reuseKb ? '' : ensureCorpus(options.count);
-  const kbDir = join(OUT, `page-kb-${options.count}`);
+  const kept = join(OUT, `page-kb-${options.count}`);
+  const replicated = options.replicate > 1;
+  const kbDir = replicated ? join(OUT, `page-kb-${options.count}x${options.replicate}`) : kept;
   const build = options.extractOnly ? runExtractOnly : runBuild;
-  const { ms: buildMs } = options.reuseKb
-    ? await time(() => rerender(kbDir))
-    : await time(() => build(corpus, kbDir));
+  let buildMs;
+  if (replicated) {
+    ({ ms: buildMs } = await time(() => renderReplicated(kept, kbDir, options.replicate)));
+  } else if (options.reuseKb) {
+    ({ ms: buildMs } = await time(() => rerender(kbDir)));
+  } else {
+    const corpus = ensureCorpus(options.count);
+    ({ ms: buildMs } = await time(() => build(corpus, kbDir)));
+  }
   const render = await timeRender(join(kbDir, 'kb.json'));
   const pageFile = join(kbDir, 'index.html');
   const sizes = measureSizes(pageFile);
@@ -358,9 +402,11 @@ async function run() {
     }
     const queries = await measureQueries(context, url, 3);
     const figures = {
-      count: options.count,
+      count: options.count * options.replicate,
+      replicate: options.replicate,
       runs: options.runs,
       extractOnly: options.extractOnly,
+      reuse: options.reuseKb,
       cpus: cpus().length,
       load,
       build: buildMs,
@@ -383,11 +429,11 @@ async function run() {
       problems: [...loads.flatMap((item) => item.problems), ...queries.problems],
     };
     report(figures);
-    writeFileSync(join(OUT, `page-${options.count}.json`), `${JSON.stringify(figures, null, 2)}\n`);
+    writeFileSync(join(OUT, `page-${figures.count}.json`), `${JSON.stringify(figures, null, 2)}\n`);
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
-    if (!options.keep) rmSync(kbDir, { recursive: true, force: true });
+    if (!options.keep || replicated) rmSync(kbDir, { recursive: true, force: true });
   }
 }
 
