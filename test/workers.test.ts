@@ -8,7 +8,7 @@ import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { poolStats } from '../src/pool.js';
+import { poolStats, WorkerPool } from '../src/pool.js';
 import { chooseThreads, MIN_FILES_PER_WORKER, runStats } from '../src/runner.js';
 import { ensureBuilt } from './helpers/build.js';
 import { makeTempDir, run } from './helpers/cli.js';
@@ -80,4 +80,14 @@ describe('worker threads', () => {
     expect(chooseThreads(many, 1)).toBe(1);
     expect(chooseThreads(5, 8)).toBe(5);
   });
+
+  it('fail the run with a message when a worker cannot start', async () => {
+    const cwd = makeTempDir({ 'docs/99_Journal/2026-03-06_One.md': '# One\n' });
+    const pool = new WorkerPool(1, { cwd, configHash: 'not-the-hash' });
+    const entry = { path: 'docs/99_Journal/2026-03-06_One.md', absolute: join(cwd, 'docs/99_Journal/2026-03-06_One.md') };
+    await expect(pool.run([{ entry }])).rejects.toThrow(
+      /^A lint worker failed: Unexpected configuration hash `[0-9a-f]+` in a worker, expected `not-the-hash`/,
+    );
+    await pool.close();
+  }, 60_000);
 });
