@@ -42,6 +42,8 @@ function readOptions() {
       'three-runs': { type: 'string' },
       tools: { type: 'string', default: 'journal-kb,markdownlint-cli2,eslint,rumdl,remark' },
       scenarios: { type: 'string', default: 'cold,fill,warm,three' },
+      'cold-runs': { type: 'string' },
+      skip: { type: 'string', default: '' },
       seed: { type: 'string', default: 'journal-kb' },
       out: { type: 'string' },
       ref: { type: 'string', default: 'HEAD' },
@@ -58,6 +60,8 @@ function readOptions() {
     threeRuns: Number(values['three-runs'] ?? Math.max(5, runs)),
     tools: values.tools.split(',').map((name) => name.trim()).filter(Boolean),
     scenarios: values.scenarios.split(',').map((name) => name.trim()).filter(Boolean),
+    coldRuns: Number(values['cold-runs'] ?? runs),
+    skip: values.skip.split(',').map((name) => name.trim()).filter(Boolean),
     seed: values.seed,
     out: resolve(values.out ?? join(HERE, 'out', `lint-${count}`)),
     ref: values.ref,
@@ -424,13 +428,13 @@ async function runAll(context) {
     if (!context.tools[tool]) throw new Error(`Unknown tool \`${tool}\`, expected one of ${Object.keys(context.tools).join(', ')}`);
   }
   const results = [];
-  const phases = [['cold', context.runs], ['fill', 1], ['warm', context.runs], ['three', context.threeRuns]];
+  const phases = [['cold', context.coldRuns], ['fill', 1], ['warm', context.runs], ['three', context.threeRuns]];
   for (const [scenario, runs] of phases) {
     if (!context.scenarios.includes(scenario)) continue;
     const entries = [];
     for (const tool of context.selected) {
       const spec = context.tools[tool];
-      if (!spec[scenario]) continue;
+      if (!spec[scenario] || context.skip.includes(`${tool}:${scenario}`)) continue;
       const fill = results.find((r) => r.tool === tool && r.scenario === 'fill');
       if (scenario === 'warm' && (!fill || fill.problem)) continue;
       if (scenario === 'fill') rmSync(spec.cache, { recursive: true, force: true });
@@ -468,11 +472,17 @@ function table(results, count) {
     '| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const r of results) {
-    const versus = r.tool === 'journal-kb' ? '1.00×' : ratio(r, own.get(r.scenario));
-    const cpuVersus = r.tool === 'journal-kb' ? '1.00×' : ratio(r, own.get(r.scenario), 'cpuMedian');
+    const coldFromFill = r.scenario === 'cold' && !own.has('cold');
+    const base = coldFromFill ? own.get('fill') : own.get(r.scenario);
+    const mark = coldFromFill && base ? ' †' : '';
+    const versus = r.tool === 'journal-kb' ? '1.00×' : `${ratio(r, base)}${mark}`;
+    const cpuVersus = r.tool === 'journal-kb' ? '1.00×' : `${ratio(r, base, 'cpuMedian')}${mark}`;
     const all = r.times.map((t) => secs(t)).join(', ');
     const check = r.problem ? `FAILED: ${r.problem.replace(/\|/g, '/').replace(/\n/g, ' ')}` : 'ok';
     lines.push(`| ${r.tool} | ${names[r.scenario]} | ${secs(r.median)} | ${all} | ${versus} | ${secs(r.cpuMedian)} | ${cpuVersus} | ${r.peakMB.toFixed(0)} | ${r.files ?? '—'} | ${r.messages ?? '—'} | ${check} |`);
+  }
+  if (results.some((r) => r.scenario === 'cold' && r.tool !== 'journal-kb') && !own.has('cold') && own.has('fill')) {
+    lines.push('', '† journal-kb had no cold run here: compared with its cache-fill run, a cold run that also writes the cache.');
   }
   const loads = results.flatMap((r) => r.load);
   lines.push('', `Load average before the runs: median ${median(loads).toFixed(1)}, max ${Math.max(...loads).toFixed(1)} (2 cores: above 2 means other work competed).`);
