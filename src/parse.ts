@@ -1,11 +1,17 @@
 /**
  * Parse stage: one parse per file with remark-parse, remark-frontmatter
- * (YAML) and remark-gfm, guarded against input that would overflow the
+ * (YAML) and GFM tables, guarded against input that would overflow the
  * parser's stack.
+ *
+ * Of GFM, only tables matter to the rules and to extraction, so only the
+ * table extension that remark-gfm is made of is used: autolink literals,
+ * footnotes, strikethrough and task lists cost a third of the parse time
+ * (docs/benchmarks.md) and change nothing that journal-kb reads.
  */
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import type { VFile } from 'vfile';
@@ -13,12 +19,19 @@ import type { VFile } from 'vfile';
 /** Deepest nesting of block quotes and lists that is parsed. */
 export const MAX_NESTING = 200;
 
+/** A unified plugin that adds GFM tables, and nothing else of GFM. */
+export function remarkGfmTable(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
+
 /** A processor that parses journal Markdown (no transforms). */
 export function createParser(): Processor<Root> {
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
-    .use(remarkGfm) as unknown as Processor<Root>;
+    .use(remarkGfmTable) as unknown as Processor<Root>;
 }
 
 /** A container marker at the start of a line: `>`, `-`, `*`, `+`, `1.`. */
