@@ -73,6 +73,50 @@ export function findTooDeep(text: string, limit = MAX_NESTING): number {
   return 0;
 }
 
+/** Most emphasis and link markers one paragraph may hold. */
+export const MAX_MARKERS = 1000;
+
+/** A line that starts a new block: a list item, a table row, a heading, … */
+const BLOCK_START = /^[ \t]*(?:[-*+]\s|\d{1,9}[.)]\s|[|#>])/;
+
+/** Count emphasis and link markers (`*`, `_`, `[`, `]`) in a line. */
+function countMarkers(line: string): number {
+  let count = 0;
+  for (let index = 0; index < line.length; index++) {
+    const code = line.charCodeAt(index);
+    // `*`, `_`, `[` and `]`.
+    if (code === 42 || code === 95 || code === 91 || code === 93) count++;
+  }
+  return count;
+}
+
+/**
+ * The first line of a paragraph with more than `limit` emphasis or link
+ * markers, or 0 when none has. The parser resolves those markers in time
+ * that grows with the square of their number in one paragraph, so such a
+ * file would stall the run rather than fail.
+ */
+export function findTooManyMarkers(text: string, limit = MAX_MARKERS): number {
+  const lines = text.split('\n');
+  let count = 0;
+  let blockStart = 1;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    if (line.trim() === '') {
+      count = 0;
+      blockStart = index + 2;
+      continue;
+    }
+    if (BLOCK_START.test(line)) {
+      count = 0;
+      blockStart = index + 1;
+    }
+    count += countMarkers(line);
+    if (count > limit) return blockStart;
+  }
+  return 0;
+}
+
 /** Add a fatal message to `file` at `line`. */
 function fail(file: VFile, reason: string, line: number): void {
   const message = file.message(reason, { line, column: 1 });
@@ -81,7 +125,8 @@ function fail(file: VFile, reason: string, line: number): void {
 
 /**
  * Parse `file` into a tree, or return `undefined` after adding a fatal
- * message when it nests too deeply or overflows the parser.
+ * message when it nests too deeply, holds a paragraph the parser would
+ * take too long on, or overflows the parser.
  */
 export function parseFile(
   processor: Processor<Root>,
@@ -94,6 +139,15 @@ export function parseFile(
       file,
       `Unexpected nesting deeper than ${MAX_NESTING} levels, expected a shallower list or block quote (not parsed)`,
       deep,
+    );
+    return undefined;
+  }
+  const crowded = findTooManyMarkers(text);
+  if (crowded > 0) {
+    fail(
+      file,
+      `Unexpected paragraph with more than ${MAX_MARKERS} emphasis or link markers (\`*\`, \`_\`, \`[\`, \`]\`), expected fewer (not parsed)`,
+      crowded,
     );
     return undefined;
   }

@@ -36,6 +36,38 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
+/** Whether the first `length` bytes are valid UTF-8 (a cut character ok). */
+function isUtf8Prefix(bytes: Uint8Array, length: number): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), {
+      stream: true,
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The line and column of the first byte that is not UTF-8, found by
+ * halving: the longest valid prefix ends there.
+ */
+function findInvalidByte(bytes: Uint8Array): { line: number; column: number } {
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (isUtf8Prefix(bytes, middle)) low = middle;
+    else high = middle - 1;
+  }
+  const before = bytes.subarray(0, low);
+  const lineStart = before.lastIndexOf(10) + 1;
+  let line = 1;
+  for (const byte of before) if (byte === 10) line++;
+  const column = new TextDecoder().decode(bytes.subarray(lineStart, low)).length + 1;
+  return { line, column };
+}
+
 /** Whether the bytes look like a binary file (a NUL byte near the start). */
 function isBinary(bytes: Uint8Array): boolean {
   const end = Math.min(bytes.length, 8000);
@@ -56,10 +88,14 @@ function describeReadError(error: unknown): string {
   return `Unexpected error reading the file (${code ?? String(error)})`;
 }
 
-/** Mark `file` as unreadable with one fatal message at 1:1. */
-function markUnreadable(file: VFile, reason: string): VFile {
+/** Mark `file` as unreadable with one fatal message at `place`. */
+function markUnreadable(
+  file: VFile,
+  reason: string,
+  place = { line: 1, column: 1 },
+): VFile {
   file.data.unreadable = reason;
-  const message = file.message(reason, { line: 1, column: 1 });
+  const message = file.message(reason, place);
   message.fatal = true;
   return file;
 }
@@ -101,6 +137,7 @@ export function fromBytes(
     return markUnreadable(
       file,
       'Unexpected bytes that are not UTF-8, expected UTF-8 text',
+      findInvalidByte(bytes),
     );
   }
   return fromText(file, text);
@@ -114,6 +151,16 @@ export async function readEntry(
 ): Promise<VFile> {
   try {
     const info = await stat(absolutePath);
+    if (info.isDirectory()) {
+      return markUnreadable(new VFile({ path }), 'Unexpected folder, expected a file');
+    }
+    if (!info.isFile()) {
+      // A device or FIFO behind an entry's name would never end or block.
+      return markUnreadable(
+        new VFile({ path }),
+        'Unexpected special file (a device, socket or FIFO), expected a regular file',
+      );
+    }
     if (info.size > maxFileSize) {
       return markTooLarge(new VFile({ path }), info.size, maxFileSize);
     }

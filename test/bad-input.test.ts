@@ -2,6 +2,7 @@
  * Bad input at the read and parse stages: each file gets a clear message
  * with its line, and the other files are still linted.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,12 +51,47 @@ describe('bad input', () => {
     expect(messagesOf(byName, GOOD, null)).toEqual([]);
   });
 
-  it('reports bytes that are not UTF-8', async () => {
-    // "Lösung" in Latin-1: 0xF6 is not valid UTF-8 on its own.
-    const latin1 = new Uint8Array([0x23, 0x20, 0x4c, 0xf6, 0x73, 0x75, 0x6e, 0x67, 0x0a]);
+  it('reports bytes that are not UTF-8 where the first one stands', async () => {
+    // Line 2 is "# Lösung" in Latin-1: 0xF6 is not UTF-8 on its own, and it
+    // follows "# L", so it stands at column 4; "ü" on line 1 is UTF-8.
+    const latin1 = new Uint8Array([
+      0xc3, 0xbc, 0x0a, 0x23, 0x20, 0x4c, 0xf6, 0x73, 0x75, 0x6e, 0x67, 0x0a,
+    ]);
     const { byName } = await lintJson({ '2026-03-07_Latin.md': latin1 });
     expect(byName.get('2026-03-07_Latin.md')!.messages).toEqual([
-      expect.objectContaining({ ruleId: null, fatal: true, line: 1, message: 'Unexpected bytes that are not UTF-8, expected UTF-8 text' }),
+      expect.objectContaining({ ruleId: null, fatal: true, line: 2, column: 4, message: 'Unexpected bytes that are not UTF-8, expected UTF-8 text' }),
+    ]);
+  });
+
+  it('refuses paragraphs whose markers the parser would take minutes on', async () => {
+    const brackets = `${GOOD_ENTRY}\n${'['.repeat(5000)}${']'.repeat(5000)}\n`;
+    const emphasis = `${GOOD_ENTRY}\nText\n${'*a'.repeat(600)}\n${'*a'.repeat(600)}\n`;
+    const line = GOOD_ENTRY.split('\n').length + 1;
+    const { byName } = await lintJson({ '2026-03-06_Brackets.md': brackets, '2026-03-06_Emphasis.md': emphasis });
+    const reason =
+      'Unexpected paragraph with more than 1000 emphasis or link markers (`*`, `_`, `[`, `]`), expected fewer (not parsed)';
+    expect(byName.get('2026-03-06_Brackets.md')!.messages).toEqual([
+      expect.objectContaining({ ruleId: null, fatal: true, line, message: reason }),
+    ]);
+    // The paragraph starts at "Text": 1,200 markers over its three lines.
+    expect(byName.get('2026-03-06_Emphasis.md')!.messages).toEqual([
+      expect.objectContaining({ ruleId: null, fatal: true, line, message: reason }),
+    ]);
+  });
+
+  it('reports a device or FIFO behind an entry name without reading it', async () => {
+    const cwd = makeTempDir({ [GOOD]: GOOD_ENTRY });
+    symlinkSync('/dev/zero', join(cwd, '2026-03-07_Zero.md'));
+    execFileSync('mkfifo', [join(cwd, '2026-03-08_Fifo.md')]);
+    // A folder walk lists no FIFO, so name it as a pre-commit hook would.
+    const result = await run(['lint', '--format', 'json', '.', '2026-03-08_Fifo.md'], cwd);
+    const parsed = JSON.parse(result.stdout) as JsonResult[];
+    const reasons = parsed.map((r) => [r.filePath.slice(cwd.length + 1), r.messages.map((m) => m.message)]);
+    const special = 'Unexpected special file (a device, socket or FIFO), expected a regular file';
+    expect(reasons).toEqual([
+      [GOOD, []],
+      ['2026-03-07_Zero.md', [special]],
+      ['2026-03-08_Fifo.md', [special]],
     ]);
   });
 
