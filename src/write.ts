@@ -1,24 +1,92 @@
 /**
  * Atomic writes: every file the tool writes goes to a temporary file beside
  * it first and is renamed into place, so nothing is left half-written.
+ *
+ * The rename replaces what stands at the path, so a symbolic link is
+ * followed first (the link stays, its target is written), an existing
+ * file's mode and owner carry over, and a device or FIFO (`--output
+ * /dev/stdout`) is written to directly, as renaming over it would replace
+ * it with a plain file. A hard link is not kept: the path gets a new file.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, basename, join } from 'node:path';
+import type { Stats } from 'node:fs';
+import {
+  chmod,
+  chown,
+  mkdir,
+  realpath,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { JournalKbError } from './errors.js';
+
+/** Words for the errors a write can meet. */
+const REASONS: Record<string, string> = {
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EEXIST: 'a part of the path is a file, not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space is left on the device',
+};
+
+/** Turn a Node error of writing `path` into a sentence for the user. */
+function writeError(path: string, error: unknown): JournalKbError {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const reason = REASONS[code] ?? (error as Error).message;
+  return new JournalKbError('WRITE', `Cannot write \`${path}\`: ${reason}`, {
+    cause: error,
+  });
+}
+
+/** What stands at `path` after following links, if anything. */
+async function resolveTarget(path: string): Promise<{ path: string; info?: Stats }> {
+  try {
+    const real = await realpath(path);
+    return { path: real, info: await stat(real) };
+  } catch {
+    return { path };
+  }
+}
+
+/** Give the temporary file the mode and owner of the file it replaces. */
+async function carryOver(temporary: string, info: Stats): Promise<void> {
+  await chmod(temporary, info.mode & 0o7777);
+  try {
+    await chown(temporary, info.uid, info.gid);
+  } catch {
+    // Only root may give a file away; the mode was the part that matters.
+  }
+}
 
 /** Write `data` to `path` through a temporary file and a rename. */
 export async function writeFileAtomic(
   path: string,
   data: string | Uint8Array,
 ): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  const target = await resolveTarget(path);
+  if (target.info && !target.info.isFile() && !target.info.isDirectory()) {
+    try {
+      await writeFile(target.path, data);
+      return;
+    } catch (error) {
+      throw writeError(path, error);
+    }
+  }
   const suffix = `${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const temporary = join(dirname(path), `.${basename(path)}.${suffix}`);
+  const folder = dirname(target.path);
+  const temporary = join(folder, `.${basename(target.path)}.${suffix}`);
   try {
+    await mkdir(folder, { recursive: true });
     await writeFile(temporary, data);
-    await rename(temporary, path);
+    if (target.info?.isFile()) await carryOver(temporary, target.info);
+    await rename(temporary, target.path);
   } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw writeError(path, error);
   }
 }
