@@ -22,6 +22,14 @@ function entry() {
   }
 }
 
+// A reader that stops early (`journal-kb rules | head -1`) closes the pipe;
+// that ends the output, it is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 const { main } = await import(entry());
 
 process.exitCode = await main({

@@ -149,7 +149,9 @@ function checkStrings(
   if (value === undefined) return undefined;
   if (single && typeof value === 'string') return [value];
   const ok = Array.isArray(value) && value.every((v) => typeof v === 'string');
-  if (!ok) invalid(file, field, value, 'a list of strings');
+  if (!ok) {
+    invalid(file, field, value, single ? 'a string or a list of strings' : 'a list of strings');
+  }
   return value as string[];
 }
 

@@ -74,7 +74,11 @@ describe('command line', () => {
     // The entry is fine but for its front matter, now only a warning.
     expect(errors).toBe(0);
     expect(warned.code).toBe(0);
-    expect((await run(['lint', '.', '--max-warnings', String(warnings - 1)], cwd)).code).toBe(1);
+    const over = await run(['lint', '.', '--max-warnings', String(warnings - 1)], cwd);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toBe(
+      `journal-kb: ${warnings} warning${warnings === 1 ? '' : 's'}, more than \`--max-warnings ${warnings - 1}\` allows\n`,
+    );
     expect((await run(['lint', '.', '--max-warnings', String(warnings)], cwd)).code).toBe(0);
     const quiet = await run(['lint', '.', '--quiet', ...onlyPresent], cwd);
     const quietMessages = (JSON.parse(quiet.stdout) as Array<{ messages: Array<{ severity: number }> }>)[0]!.messages;

@@ -71,17 +71,37 @@ function reportUnmatched(
   }
 }
 
-/** The exit code for results and the warning limit. */
-export function exitCodeFor(results: readonly LintResult[], maxWarnings?: number): number {
+/** Count errors and warnings over all results. */
+function countMessages(results: readonly LintResult[]): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;
   for (const result of results) {
     errors += result.errorCount;
     warnings += result.warningCount;
   }
+  return { errors, warnings };
+}
+
+/** The exit code for results and the warning limit. */
+export function exitCodeFor(results: readonly LintResult[], maxWarnings?: number): number {
+  const { errors, warnings } = countMessages(results);
   if (errors > 0) return 1;
   if (maxWarnings !== undefined && warnings > maxWarnings) return 1;
   return 0;
+}
+
+/** Say on stderr when the warnings alone fail the run. */
+function reportWarningLimit(
+  context: MainContext,
+  results: readonly LintResult[],
+  maxWarnings: number | undefined,
+): void {
+  const { errors, warnings } = countMessages(results);
+  if (errors === 0 && maxWarnings !== undefined && warnings > maxWarnings) {
+    context.stderr.write(
+      `journal-kb: ${warnings} warning${warnings === 1 ? '' : 's'}, more than \`--max-warnings ${maxWarnings}\` allows\n`,
+    );
+  }
 }
 
 /** `--fix`, then the suppressions baseline, on the results of a run. */
@@ -150,5 +170,6 @@ export async function lintCommand(context: MainContext, args: string[]): Promise
   else context.stdout.write(report);
 
   if (unmatched.length > 0) return 2;
+  reportWarningLimit(context, results, maxWarnings);
   return exitCodeFor(results, maxWarnings);
 }

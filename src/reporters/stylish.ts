@@ -28,7 +28,8 @@ function formatFile(result: LintResult, style: ReturnType<typeof styles>): strin
   const rows = result.messages.map((message) => ({
     place: `${message.line}:${message.column}`,
     label: message.severity === 2 ? 'error' : 'warning',
-    text: message.message,
+    // A value quoted from an entry may hold a line break; keep one row.
+    text: message.message.replace(/\r?\n|\r/g, ' '),
     rule: message.ruleId ?? '',
   }));
   const placeWidth = Math.max(...rows.map((row) => row.place.length));
