@@ -91,6 +91,8 @@ type WorkerAnswer =
 interface PageApp {
   data: PageData;
   byId: Map<string, Entry>;
+  /** The entries newest first, sorted once. */
+  byDate: Entry[];
   /** The worker that holds the index, or `null` when the page holds it. */
   worker: Worker | null;
   /** The index, when the page holds it itself (no worker). */
@@ -261,8 +263,8 @@ function setFilter(app: PageApp, patch: Partial<PageState>): void {
 function getHits(app: PageApp): PageHit[] {
   const { state, answer } = app;
   if (state.q.trim() === '') {
-    const entries = app.data.entries.filter((entry) => matchesFilters(entry, state));
-    return entries.sort(compareByDate).map((entry) => ({ entry, score: 0, match: null }));
+    const entries = app.byDate.filter((entry) => matchesFilters(entry, state));
+    return entries.map((entry) => ({ entry, score: 0, match: null }));
   }
   if (answer === null || answer.query !== state.q) return [];
   const hits: PageHit[] = [];
@@ -758,6 +760,7 @@ function showPage(worker: Worker | null, early: WorkerAnswer[]): void {
   const app: PageApp = {
     data,
     byId: new Map(data.entries.map((entry) => [entry.id, entry])),
+    byDate: [...data.entries].sort(compareByDate),
     worker,
     index: null,
     ready: false,
