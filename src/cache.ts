@@ -23,6 +23,8 @@ export const DEFAULT_CACHE_FILE = '.journal-kb-cache';
 /** Marks a file as a journal-kb cache, and its format. */
 const FORMAT = 'journal-kb-cache';
 const FORMAT_VERSION = 1;
+/** How every cache file this tool writes begins. */
+const CACHE_START = new RegExp(`^\\s*\\{\\s*"format"\\s*:\\s*"${FORMAT}"`);
 
 /** One cached file: what its result was made from, and its messages. */
 interface CacheEntry extends FileStamp {
@@ -76,6 +78,8 @@ function checkShape(data: unknown): string | undefined {
 /** A cache bound to a location, a configuration and a tool version. */
 export class LintCache {
   private readonly entries = new Map<string, CacheEntry>();
+  /** Whether the file at the location is not a cache: never written over. */
+  private foreign = false;
   private readonly base: string;
 
   private constructor(
@@ -111,6 +115,13 @@ export class LintCache {
 
   /** Take over the entries of a cache file's text when it is valid. */
   private adopt(text: string, warn: (text: string) => void): void {
+    // A file that does not even start like a cache is someone else's
+    // (`--cache-location notes.txt`): read nothing, and never write over it.
+    if (text.trim() !== '' && !CACHE_START.test(text)) {
+      this.foreign = true;
+      warn(`Ignoring ${this.location}: not a journal-kb cache file; it is left as it is and no cache is written (choose another --cache-location)`);
+      return;
+    }
     let data: unknown;
     try {
       data = JSON.parse(text);
@@ -171,6 +182,7 @@ export class LintCache {
 
   /** Write the cache atomically, entries sorted by key. */
   async save(): Promise<void> {
+    if (this.foreign) return;
     const keys = [...this.entries.keys()].sort();
     const entries: Record<string, CacheEntry> = {};
     for (const key of keys) entries[key] = this.entries.get(key)!;

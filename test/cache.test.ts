@@ -4,6 +4,7 @@
  * corrupt or foreign cache file is ignored with a warning.
  */
 import {
+  rmSync,
   readFileSync,
   readdirSync,
   renameSync,
@@ -122,9 +123,15 @@ describe('lint --cache', () => {
   });
 
   it('never trusts a foreign or malformed cache file', async () => {
-    writeFileSync(join(cwd, CACHE), '{"version": 4, "files": {}}');
+    const notes = '{"version": 4, "files": {}}';
+    writeFileSync(join(cwd, CACHE), notes);
     const foreign = await lintCached(cwd);
     expect(foreign.stderr).toContain('not a journal-kb cache file');
+    expect([foreign.linted, foreign.reused]).toEqual([3, 0]);
+    // Someone else's file is left as it was, never written over.
+    expect(readFileSync(join(cwd, CACHE), 'utf8')).toBe(notes);
+    rmSync(join(cwd, CACHE));
+    await lintCached(cwd);
     const data = JSON.parse(readFileSync(join(cwd, CACHE), 'utf8'));
     data.entries['docs/99_Journal/2026-03-06_One.md'].messages = 'none';
     writeFileSync(join(cwd, CACHE), JSON.stringify(data));
