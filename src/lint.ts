@@ -51,12 +51,21 @@ function createLintProcessor(config: Config, registry: readonly Rule[]): Process
   }
   // Message control filters the messages present when it runs: it must come
   // after every rule, or `<!--lint disable id-->` would miss them.
-  processor.use(remarkMessageControl, {
-    name: 'lint',
-    source: 'journal-kb',
-    known: registry.map((rule) => rule.meta.id),
-  });
+  processor.use(lintComments, registry.map((rule) => rule.meta.id));
   return processor;
+}
+
+/**
+ * Honour `<!--lint …-->` comments with remark-message-control. A file with
+ * no comment at all has nothing to control, so the walk over its tree is
+ * skipped (it costs a tenth of a run).
+ */
+function lintComments(known: string[]) {
+  const control = remarkMessageControl({ name: 'lint', source: 'journal-kb', known });
+  return (tree: Root, file: VFile) => {
+    if (!String(file.value).includes('<!--')) return;
+    control(tree, file);
+  };
 }
 
 /** Create a linter for a configuration and a rule registry. */

@@ -122,6 +122,17 @@ describe('configuration', () => {
     expect(widened.results.map((r) => r.filePath)).toEqual([join(entries, 'README.md')]);
   });
 
+  it('warns about a lint comment that names an unknown rule', async () => {
+    const text = `${GOOD_ENTRY}\n<!--lint disable no-such-rule-->\n`;
+    const root = makeTempDir({ '2026-03-06_Good.md': text });
+    const { results, code } = await lint(root, ['.']);
+    const line = GOOD_ENTRY.split('\n').length + 1;
+    expect(results[0]!.messages).toEqual([
+      expect.objectContaining({ severity: 1, line, column: 1 }),
+    ]);
+    expect(code).toBe(0);
+  });
+
   it('switches a rule off for a stretch with lint comments', async () => {
     const text = `<!--lint disable frontmatter-present-->\n\n${NO_FRONTMATTER}`;
     const root = makeTempDir({ '2026-03-06_Legacy.md': text });
