@@ -2,6 +2,7 @@
  * `migrate`: header inference from the legacy entries of the corpus (values
  * read off each file by hand), the inserted block, and the command line.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -158,6 +159,35 @@ describe('journal-kb migrate', () => {
     const result = await run(['migrate', '.', '--status', ' '], cwd);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('journal-kb: Option `--status` of `migrate` is ` `, expected a non-empty value on one line\n');
+  });
+
+  it('rejects a status or type the rules would reject, but takes an alias', async () => {
+    const cwd = makeTempDir({
+      '.journalkbrc.yaml': 'rules:\n  frontmatter-status: [error, {aliases: {COMPLETED: ARCHIVED}}]\n',
+      '2026-01-15_X.md': LEGACY,
+    });
+    const bogus = await run(['migrate', '.', '--status', 'BOGUS'], cwd);
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toBe(
+      'journal-kb: Option `--status` of `migrate` is `BOGUS`, expected one of `DRAFT`, `ACTIVE`, `DEPRECATED`, `ARCHIVED`\n',
+    );
+    const type = await run(['migrate', '.', '--type', 'Diary'], cwd);
+    expect(type.code).toBe(2);
+    expect((await run(['migrate', '.', '--status', 'completed'], cwd)).code).toBe(0);
+    expect((await run(['migrate', '.', '--status', 'archived'], cwd)).code).toBe(0);
+  });
+
+  it('prints a diff of a file with a byte order mark that git applies', async () => {
+    const cwd = makeTempDir({ '.journalkbrc.yaml': 'rules: {}\n', '2026-01-15_X.md': `\uFEFF${LEGACY.replace(/\n/g, '\r\n')}` });
+    const result = await run(['migrate', '.', '--status', 'DRAFT'], cwd);
+    writeFileSync(join(cwd, 'change.diff'), result.stdout);
+    execFileSync('git', ['init', '-q'], { cwd });
+    execFileSync('git', ['apply', '--unsafe-paths', '-p1', 'change.diff'], { cwd });
+    const migrated = await run(['migrate', '.', '--status', 'DRAFT'], cwd);
+    expect(migrated.stdout).toBe('');
+    expect(readFileSync(join(cwd, '2026-01-15_X.md'), 'utf8')).toBe(
+      `\uFEFF---\r\ntype: Journal\r\nstatus: DRAFT\r\nowner: Ann\r\ndate: 2026-01-15\r\n---\r\n\r\n${LEGACY.replace(/\n/g, '\r\n')}`,
+    );
   });
 
   it('reports a file it cannot read and goes on', async () => {

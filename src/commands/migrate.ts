@@ -226,7 +226,11 @@ async function migrateFile(
     await writeFileAtomic(entry.absolute, toStoredText(file, migration.output));
     return { written: true };
   }
-  return { diff: unifiedDiff(entry.path, text, migration.output), written: false };
+  // Diff the bytes as stored (a byte order mark included), so that
+  // `git apply` takes the diff.
+  const before = toStoredText(file, text);
+  const after = toStoredText(file, migration.output);
+  return { diff: unifiedDiff(entry.path, before, after), written: false };
 }
 
 /** The defaults of a run: flags first, then the configuration's `defaults`. */
@@ -255,6 +259,25 @@ function checkFlag(name: string, value: unknown): void {
   }
 }
 
+/**
+ * Check that `--status` and `--type` name a value the configured rule
+ * allows (or one of its aliases), so `migrate` never writes a header that
+ * `lint` rejects.
+ */
+function checkAllowed(name: 'status' | 'type', value: unknown, config: Config): void {
+  const setting = config.rules.get(`frontmatter-${name}`);
+  if (typeof value !== 'string' || !setting || setting.severity === 0) return;
+  const values = (setting.options.values as string[] | undefined) ?? [];
+  const aliases = Object.keys((setting.options.aliases as object | undefined) ?? {});
+  const wanted = value.toLowerCase();
+  if ([...values, ...aliases].some((allowed) => allowed.toLowerCase() === wanted)) return;
+  const list = values.map((allowed) => `\`${allowed}\``).join(', ');
+  throw new JournalKbError(
+    'USAGE',
+    `Option \`--${name}\` of \`migrate\` is \`${value}\`, expected one of ${list}`,
+  );
+}
+
 /** Run `journal-kb migrate`. */
 export async function migrateCommand(
   context: MainContext,
@@ -269,6 +292,8 @@ export async function migrateCommand(
   for (const name of ['status', 'owner', 'type']) checkFlag(name, values[name]);
   const configFile = values.config as string | undefined;
   const { config } = loadSetup(context.cwd, configFile);
+  checkAllowed('status', values.status, config);
+  checkAllowed('type', values.type, config);
   const inputs = resolveInputs(positionals, config, context.cwd);
   const { files, unmatched } = await discover(inputs, config, context.cwd);
   for (const { input, reason } of unmatched) {
