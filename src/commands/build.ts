@@ -9,13 +9,15 @@ import { loadSetup, resolveInputs } from '../context.js';
 import { discover, toPosix } from '../discover.js';
 import { JournalKbError } from '../errors.js';
 import type { MainContext } from '../io.js';
-import { createLinter, type LintedFile } from '../lint.js';
+import { createLinter } from '../lint.js';
 import {
-  assembleKnowledgeBase,
+  assembleEntries,
   createExtractOptions,
   writeKnowledgeBase,
 } from '../kb/build.js';
-import type { KnowledgeBase } from '../kb/types.js';
+import { extractEntry } from '../kb/extract.js';
+import type { Entry, KnowledgeBase } from '../kb/types.js';
+import type { LintResult } from '../result.js';
 import type { Config } from '../config.js';
 import type { PageOptions } from '../render/page.js';
 
@@ -42,8 +44,15 @@ Options:
 Exit codes: 0 outputs written (lint messages do not count), 2 not written.
 `;
 
+/** One file after lint and extraction: its result, and its record. */
+interface CompiledFile {
+  result: LintResult;
+  /** The record, unless the file could not be read or parsed. */
+  entry?: Entry;
+}
+
 /** Lint counts of a run, for the summary line. */
-function countMessages(files: readonly LintedFile[]): string {
+function countMessages(files: readonly CompiledFile[]): string {
   let errors = 0;
   let warnings = 0;
   let withMessages = 0;
@@ -57,9 +66,9 @@ function countMessages(files: readonly LintedFile[]): string {
 }
 
 /** Say on stderr which files were left out, and why. */
-function reportLeftOut(context: MainContext, files: readonly LintedFile[]): void {
-  for (const { tree, result } of files) {
-    if (tree) continue;
+function reportLeftOut(context: MainContext, files: readonly CompiledFile[]): void {
+  for (const { entry, result } of files) {
+    if (entry) continue;
     const reason = result.messages[0]?.message ?? 'it could not be read';
     context.stderr.write(`journal-kb: left out \`${result.path}\`: ${reason}\n`);
   }
@@ -82,13 +91,17 @@ async function renderIndexPage(
   return renderPage(kb, options);
 }
 
-/** Lint and parse every input file once. */
-async function lintAll(
+/**
+ * Lint, parse and extract every input file once. The tree of a file is
+ * dropped as soon as its record is made, so memory holds records, not
+ * syntax trees, however large the journal.
+ */
+async function compileAll(
   context: MainContext,
   config: Config,
   positionals: string[],
   registry: Parameters<typeof createLinter>[1],
-): Promise<LintedFile[]> {
+): Promise<CompiledFile[]> {
   const inputs = resolveInputs(positionals, config, context.cwd);
   const { files, unmatched } = await discover(inputs, config, context.cwd);
   for (const { input, reason } of unmatched) {
@@ -98,9 +111,14 @@ async function lintAll(
     throw new JournalKbError('NO_FILES', 'No knowledge base written: some inputs matched no journal entry (see the messages above)');
   }
   const linter = createLinter(config, registry);
-  const linted: LintedFile[] = [];
-  for (const entry of files) linted.push(await linter.lintFile(entry));
-  return linted;
+  const options = createExtractOptions(config);
+  const compiled: CompiledFile[] = [];
+  for (const path of files) {
+    const { file, tree, result } = await linter.lintFile(path);
+    const entry = tree ? extractEntry(tree, file, result.path, options) : undefined;
+    compiled.push(entry ? { result, entry } : { result });
+  }
+  return compiled;
 }
 
 /** Write the outputs, turning a failed write into a sentence. */
@@ -121,10 +139,11 @@ export async function buildCommand(context: MainContext, args: string[]): Promis
     return 0;
   }
   const { config, registry } = loadSetup(context.cwd, values.config as string | undefined);
-  const linted = await lintAll(context, config, positionals, registry);
-  reportLeftOut(context, linted);
+  const compiled = await compileAll(context, config, positionals, registry);
+  reportLeftOut(context, compiled);
 
-  const kb = assembleKnowledgeBase(linted, createExtractOptions(config));
+  const entries = compiled.flatMap((file) => (file.entry ? [file.entry] : []));
+  const kb = assembleEntries(entries);
   const folder = resolve(context.cwd, (values.out as string | undefined) ?? DEFAULT_OUT);
   const page = await renderIndexPage(kb, config, folder, context.cwd);
   const written = await writeOutputs(folder, kb, page);
@@ -132,7 +151,7 @@ export async function buildCommand(context: MainContext, args: string[]): Promis
   const names = written.map((path) => `\`${toPosix(relative(context.cwd, path))}\``);
   const last = names.pop();
   context.stderr.write(
-    `journal-kb: wrote ${names.join(', ')} and ${last} with ${kb.entries.length} entries; ${countMessages(linted)}\n`,
+    `journal-kb: wrote ${names.join(', ')} and ${last} with ${kb.entries.length} entries; ${countMessages(compiled)}\n`,
   );
   return 0;
 }

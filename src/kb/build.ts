@@ -53,6 +53,14 @@ export function assembleKnowledgeBase(
   for (const { file, tree, result } of files) {
     if (tree) entries.push(extractEntry(tree, file, result.path, options));
   }
+  return assembleEntries(entries);
+}
+
+/**
+ * Assemble a knowledge base from extracted entries (in any order): sorted
+ * by path, links kept only to entries of the same knowledge base.
+ */
+export function assembleEntries(entries: Entry[]): KnowledgeBase {
   entries.sort(byPath);
   const ids = new Set(entries.map((entry) => entry.id));
   for (const entry of entries) {
