@@ -4,7 +4,7 @@
  *
  *   npm run build && node bench/page.mjs [--count 10000] [--runs 5]
  *                                        [--extract-only] [--keep] [--reuse-kb]
- *                                        [--replicate K]
+ *                                        [--replicate K] [--compare]
  *
  * Measures: build time (`journal-kb build`, and `renderPage` alone), page
  * and index size, and in headless Chromium from `file://`: time to the
@@ -18,7 +18,9 @@
  * `--replicate K` renders a page of K copies of that kb.json's entries
  * (ids, paths and dates shifted per copy), the way to reach 100,000
  * entries here: the copies share one vocabulary, so the index grows in
- * postings only, which is what load and query time follow.
+ * postings only, which is what load and query time follow. `--compare`
+ * also times, on the main thread, loading the shipped index against
+ * building it from the entries, and the search alone.
  * Results go to stdout as Markdown and to bench/out/page-N.json.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -101,6 +103,7 @@ function readOptions() {
       keep: { type: 'boolean', default: false },
       'reuse-kb': { type: 'boolean', default: false },
       replicate: { type: 'string', default: '1' },
+      compare: { type: 'boolean', default: false },
     },
   });
   return {
@@ -110,6 +113,7 @@ function readOptions() {
     keep: values.keep || values['reuse-kb'],
     reuseKb: values['reuse-kb'],
     replicate: Number(values.replicate),
+    compare: values.compare,
   };
 }
 
@@ -235,11 +239,11 @@ async function measureLoad(context, url, query) {
   const page = await context.newPage();
   const problems = watchPage(page, url);
   const { ms: wall } = await time(async () => {
-    await page.goto(`${url}#q=${encodeURIComponent(query)}`);
+    await page.goto(`${url}#q=${encodeURIComponent(query)}`, { waitUntil: 'commit', timeout: 600_000 });
     await page.waitForFunction(
       (text) => document.getElementById('results')?.dataset.query === text,
       query,
-      { timeout: 300_000 },
+      { timeout: 600_000 },
     );
   });
   const marks = await page.evaluate(() => {
@@ -278,8 +282,8 @@ function watchPage(page, url) {
 async function measureQueries(context, url, rounds) {
   const page = await context.newPage();
   const problems = watchPage(page, url);
-  await page.goto(url);
-  await page.waitForSelector('html[data-state=ready]', { timeout: 300_000 });
+  await page.goto(url, { waitUntil: 'commit', timeout: 600_000 });
+  await page.waitForSelector('html[data-state=ready]', { timeout: 600_000 });
   const { first, samples, parseRate } = await page.evaluate(
     async ({ queries, rounds }) => {
       const input = document.getElementById('query');
@@ -323,9 +327,65 @@ function slowestQueries(samples) {
   return medians.sort((a, b) => b.ms - a.ms).slice(0, 5);
 }
 
+/**
+ * Ways to get the index into the page, timed on the main thread of one
+ * tab: the shipped one (`JSON.parse` of the embedded index, then
+ * `MiniSearch.loadJS`) against building it in the browser from the
+ * entries (`addAll`); and the search alone, without worker or drawing.
+ */
+async function compareLoading(context, url) {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'commit', timeout: 600_000 });
+  await page.waitForSelector('html[data-state=ready]', { timeout: 600_000 });
+  const result = await page.evaluate((queries) => {
+    const text = (id) => document.getElementById(id).textContent;
+    const clock = (run) => {
+      const start = performance.now();
+      const value = run();
+      return { ms: performance.now() - start, value };
+    };
+    const parsed = clock(() => JSON.parse(text('kb-index')));
+    const loaded = clock(() => MiniSearch.loadJS(parsed.value, PAGE_SEARCH_OPTIONS));
+    const entries = JSON.parse(text('kb-data')).entries;
+    const built = clock(() => {
+      const index = new MiniSearch(PAGE_SEARCH_OPTIONS);
+      index.addAll(entries);
+      return index;
+    });
+    const times = [];
+    for (let round = 0; round < 3; round += 1) {
+      for (const query of queries) times.push(clock(() => loaded.value.search(query)).ms);
+    }
+    return { parse: parsed.ms, loadJS: loaded.ms, addAll: built.ms, searchTimes: times };
+  }, QUERIES);
+  await page.close();
+  return {
+    parse: result.parse,
+    loadJS: result.loadJS,
+    addAll: result.addAll,
+    searchP50: quantile(result.searchTimes, 0.5),
+    searchP95: quantile(result.searchTimes, 0.95),
+  };
+}
+
 /** Median of the runs' values of `key`. */
 function median(runs, key) {
   return quantile(runs.map((run) => run[key]), 0.5);
+}
+
+/** Rounds of the query set: three, one past 20,000 entries. */
+function figuresRounds(options) {
+  return options.count * options.replicate > 20_000 ? 1 : 3;
+}
+
+/** Table rows of the loading comparison, when it ran. */
+function describeLoading(loading) {
+  if (loading === null) return [];
+  return [
+    `| main thread: \`JSON.parse\` of the index + \`loadJS\` (shipped) | ${Math.round(loading.parse)} + ${Math.round(loading.loadJS)} ms |`,
+    `| main thread: \`addAll\` of the entries instead (not shipped) | ${Math.round(loading.addAll)} ms |`,
+    `| main thread: MiniSearch search alone p50 / p95 | ${loading.searchP50.toFixed(1)} / ${loading.searchP95.toFixed(1)} ms |`,
+  ];
 }
 
 /** What the build figure covers. */
@@ -358,6 +418,7 @@ function report(figures) {
     `| typed query p50 / p95 / max (${figures.samples} samples) | ${figures.p50.toFixed(1)} / ${figures.p95.toFixed(1)} / ${figures.max.toFixed(1)} ms |`,
     `| of which search (worker round trip) and filter p50 / p95 | ${figures.searchP50.toFixed(1)} / ${figures.searchP95.toFixed(1)} ms |`,
     `| slowest queries (median) | ${figures.slowest.map((item) => `\`${item.query}\` ${item.ms.toFixed(0)} ms`).join(', ')} |`,
+    ...describeLoading(figures.loading),
     `| first hit for \`${QUERIES[0]}\` | ${figures.first} |`,
     `| console errors and foreign requests | ${figures.problems.length} |`,
     '',
@@ -375,7 +436,9 @@ async function run() {
   const kbDir = replicated ? join(OUT, `page-kb-${options.count}x${options.replicate}`) : kept;
   const build = options.extractOnly ? runExtractOnly : runBuild;
   let buildMs;
-  if (replicated) {
+  if (replicated && options.reuseKb && existsSync(join(kbDir, 'index.html'))) {
+    buildMs = Number.NaN;
+  } else if (replicated) {
     ({ ms: buildMs } = await time(() => renderReplicated(kept, kbDir, options.replicate)));
   } else if (options.reuseKb) {
     ({ ms: buildMs } = await time(() => rerender(kbDir)));
@@ -383,7 +446,8 @@ async function run() {
     const corpus = ensureCorpus(options.count);
     ({ ms: buildMs } = await time(() => build(corpus, kbDir)));
   }
-  const render = await timeRender(join(kbDir, 'kb.json'));
+  // A replicated page is rendered once: its build figure is the render.
+  const render = replicated ? buildMs : await timeRender(join(kbDir, 'kb.json'));
   const pageFile = join(kbDir, 'index.html');
   const sizes = measureSizes(pageFile);
 
@@ -400,7 +464,8 @@ async function run() {
     for (let index = 0; index < options.runs; index += 1) {
       loads.push(await measureLoad(context, url, QUERIES[0]));
     }
-    const queries = await measureQueries(context, url, 3);
+    const queries = await measureQueries(context, url, figuresRounds(options));
+    const loading = options.compare ? await compareLoading(context, url) : null;
     const figures = {
       count: options.count * options.replicate,
       replicate: options.replicate,
@@ -416,6 +481,7 @@ async function run() {
       ready: median(loads, 'ready'),
       answer: median(loads, 'answer'),
       loads,
+      loading,
       firstQuery: queries.first,
       parseRate: queries.parseRate,
       samples: queries.samples.length,
@@ -433,7 +499,7 @@ async function run() {
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
-    if (!options.keep || replicated) rmSync(kbDir, { recursive: true, force: true });
+    if (!options.keep) rmSync(kbDir, { recursive: true, force: true });
   }
 }
 

@@ -82,7 +82,15 @@ describe('renderPage', () => {
     expect(scriptSrc).toEqual(executable.map((item) => sha256(item.text)));
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
     expect(policy).toContain(`style-src ${sha256(style)}`);
-    expect(policy).toContain('worker-src blob:');
+    expect(policy).not.toContain('worker-src');
+    expect(html).toContain('data-worker="off"');
+  });
+
+  it('allows a worker from `blob:` only when the page searches in one', () => {
+    const html = renderPage(loadFixture(), { searchWorker: true });
+    expect(html).toContain('data-worker="on"');
+    expect(html).toMatch(/form-action &#39;none&#39;|worker-src blob:/);
+    expect(html).toContain('; worker-src blob:; ');
   });
 
   it('inlines MiniSearch with its licence', () => {

@@ -10,9 +10,10 @@
  * bundler or test runner would rename. The ambient declarations below give
  * TypeScript their types without importing them.
  *
- * The worker is made from the text of the page's own engine and search
- * scripts (a `blob:` URL); where a browser gives no worker, the page loads
- * and searches the index itself.
+ * For a large knowledge base (`data-worker="on"`) a worker made from the
+ * text of the page's own engine and search scripts (a `blob:` URL) loads
+ * and searches the index; otherwise, or where a browser gives no worker,
+ * the page loads and searches it itself.
  *
  * Everything from an entry reaches the page through `textContent` or a
  * checked `href`; no markup is built from data.
@@ -738,10 +739,11 @@ function runSearchWorker(): void {
 
 /**
  * Start the page while the parser still reads the data: hand the index to
- * a worker now, draw the page once the whole document is there.
+ * a worker now (when the page asks for one), draw the page once the whole
+ * document is there.
  */
 function startPage(): void {
-  const worker = startWorker();
+  const worker = document.documentElement.dataset.worker === 'on' ? startWorker() : null;
   const early: WorkerAnswer[] = [];
   if (worker !== null) {
     worker.onmessage = (event) => early.push(event.data as WorkerAnswer);

@@ -4,9 +4,10 @@
  * loads nothing (its Content-Security-Policy forbids every network load),
  * so it works from `file://` and on any static host.
  *
- * Order matters for speed: the index comes first and the page's script
- * right after it hands the index to a search worker, which loads it while
- * the parser still reads the entries' data that follows.
+ * Order matters for speed: the index comes first and, for a large
+ * knowledge base, the page's script right after it hands the index to a
+ * search worker, which loads it while the parser still reads the entries'
+ * data that follows.
  */
 import { JournalKbError } from '../errors.js';
 import { foldText } from '../fold.js';
@@ -36,7 +37,19 @@ export interface PageOptions {
   sourceRoot?: string;
   /** Title of the page. */
   title?: string;
+  /**
+   * Load and search the index in a Web Worker. Default: only above
+   * `WORKER_THRESHOLD` entries, where loading beside the page and never
+   * blocking the typing outweigh the cost of sending every query across.
+   */
+  searchWorker?: boolean;
 }
+
+/**
+ * Entries above which the page searches in a worker. Below it, searching
+ * on the page is quicker end to end (measured in `docs/page.md`).
+ */
+export const WORKER_THRESHOLD = 20_000;
 
 /** Default title of the page. */
 const DEFAULT_TITLE = 'Journal knowledge base';
@@ -80,13 +93,13 @@ function getAppScript(): string {
 }
 
 /** The Content-Security-Policy: only the page's own scripts and styles. */
-function getPolicy(scripts: string[], style: string): string {
+function getPolicy(scripts: string[], style: string, worker: boolean): string {
   return [
     "default-src 'none'",
     `script-src ${scripts.map(getCspHash).join(' ')}`,
     `style-src ${getCspHash(style)}`,
     // The search worker is made from the page's own script text.
-    'worker-src blob:',
+    ...(worker ? ['worker-src blob:'] : []),
     'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",
@@ -145,10 +158,11 @@ export function renderPage(kb: KnowledgeBase, options: PageOptions = {}): string
   const engine = checkScriptText('MiniSearch', getMiniSearchSource());
   const search = checkScriptText('search', getSearchScript(index));
   const app = checkScriptText('page', getAppScript());
-  const policy = getPolicy([engine, search, app], PAGE_STYLES);
+  const worker = options.searchWorker ?? kb.entries.length > WORKER_THRESHOLD;
+  const policy = getPolicy([engine, search, app], PAGE_STYLES, worker);
 
   return `<!DOCTYPE html>
-<html lang="en" data-state="loading">
+<html lang="en" data-state="loading" data-worker="${worker ? 'on' : 'off'}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">

@@ -84,10 +84,13 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-describe('the page from file://', () => {
+describe.each([
+  ['on the page', false],
+  ['in a worker', true],
+])('the page from file://, searching %s', (_, searchWorker) => {
   let url: string;
   beforeAll(() => {
-    url = writePage('index.html');
+    url = writePage(`index-${String(searchWorker)}.html`, { searchWorker });
   });
 
   it('shows every entry newest first, undated last, and asks for nothing', async () => {
