@@ -118,6 +118,21 @@ export function startsWithWord(text: string, word: string): boolean {
 export function createSectionMatcher(
   synonyms: SectionSynonyms = DEFAULT_SECTIONS,
 ): SectionMatcher {
+  // Rules ask once per file with the run's one synonyms object: build the
+  // folded, sorted list once for it.
+  let matcher = matchers.get(synonyms);
+  if (!matcher) {
+    matcher = buildSectionMatcher(synonyms);
+    matchers.set(synonyms, matcher);
+  }
+  return matcher;
+}
+
+/** Matchers already built, by the synonyms object they were built from. */
+const matchers = new WeakMap<SectionSynonyms, SectionMatcher>();
+
+/** Build a matcher: fold every synonym and try the longest first. */
+function buildSectionMatcher(synonyms: SectionSynonyms): SectionMatcher {
   const pairs: Array<[string, SectionKind]> = [];
   for (const [kind, words] of Object.entries(synonyms)) {
     for (const word of words) pairs.push([foldText(word), kind as SectionKind]);
