@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { Config } from './config.js';
 import type { EntryFile } from './discover.js';
-import type { Linter } from './lint.js';
+import type { Entry } from './kb/types.js';
+import type { LintedFile, Linter } from './lint.js';
 import { fromBytes } from './read.js';
 import type { LintResult } from './result.js';
 
@@ -25,9 +26,19 @@ export interface FileStamp {
   hash: string;
 }
 
+/**
+ * Turns a parsed file into its knowledge-base record (`build` only), in the
+ * same thread that parsed it, so the tree never has to travel.
+ */
+export type Extractor = (
+  tree: import('mdast').Root,
+  file: import('vfile').VFile,
+  path: string,
+) => Entry;
+
 /** The outcome of a task: a fresh result, or "the cached one holds". */
 export type TaskOutcome =
-  | { kind: 'linted'; result: LintResult; stamp?: FileStamp }
+  | { kind: 'linted'; result: LintResult; stamp?: FileStamp; record?: Entry }
   | { kind: 'unchanged'; stamp: FileStamp };
 
 /** Hash file bytes for the cache key. */
@@ -44,6 +55,7 @@ export async function runTask(
   linter: Linter,
   config: Config,
   task: LintTask,
+  extract?: Extractor,
 ): Promise<TaskOutcome> {
   const { entry } = task;
   let bytes: Uint8Array;
@@ -51,15 +63,24 @@ export async function runTask(
   try {
     const info = await stat(entry.absolute);
     if (!info.isFile() || info.size > config.maxFileSize) {
-      return { kind: 'linted', result: (await linter.lintFile(entry)).result };
+      return toOutcome(await linter.lintFile(entry), extract);
     }
     bytes = await readFile(entry.absolute);
     stamp = { size: bytes.length, mtimeMs: info.mtimeMs, hash: hashBytes(bytes) };
   } catch {
-    return { kind: 'linted', result: (await linter.lintFile(entry)).result };
+    return toOutcome(await linter.lintFile(entry), extract);
   }
   if (task.cachedHash === stamp.hash) return { kind: 'unchanged', stamp };
   const file = fromBytes(entry.path, bytes, config.maxFileSize);
-  const { result } = await linter.lintVFile(file, entry);
-  return { kind: 'linted', result, stamp };
+  return { ...toOutcome(await linter.lintVFile(file, entry), extract), stamp };
+}
+
+/** The outcome of a linted file, with its record when extracting. */
+function toOutcome(
+  linted: LintedFile,
+  extract?: Extractor,
+): Extract<TaskOutcome, { kind: 'linted' }> {
+  const { file, tree, result } = linted;
+  if (!extract || !tree) return { kind: 'linted', result };
+  return { kind: 'linted', result, record: extract(tree, file, result.path) };
 }

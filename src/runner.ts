@@ -10,8 +10,14 @@ import type { Config } from './config.js';
 import type { EntryFile } from './discover.js';
 import type { MainContext, Output } from './io.js';
 import { DEFAULT_CACHE_FILE, LintCache, type CacheLookup } from './cache.js';
-import { runTask, type LintTask, type TaskOutcome } from './lint-task.js';
+import {
+  runTask,
+  type Extractor,
+  type LintTask,
+  type TaskOutcome,
+} from './lint-task.js';
 import { createProgress } from './progress.js';
+import type { Entry } from './kb/types.js';
 import type { LintResult } from './result.js';
 import type { Rule } from './rule.js';
 import { getVersion } from './version.js';
@@ -38,6 +44,14 @@ export interface RunnerOptions {
   concurrency?: number;
   stderr: Output;
   env: Record<string, string | undefined>;
+  /** Also extract each file's knowledge-base record (`build`; no cache). */
+  extract?: boolean;
+}
+
+/** One file's result, and its record when the run extracts. */
+export interface RunOutput {
+  result: LintResult;
+  record?: Entry;
 }
 
 /** Options of `lint` that the runner reads. */
@@ -59,6 +73,7 @@ export function runnerOptionsFrom(
   context: MainContext,
   values: Record<string, unknown>,
   setup: { config: Config; registry: readonly Rule[] },
+  command = 'lint',
 ): RunnerOptions {
   const options: RunnerOptions = {
     cwd: context.cwd,
@@ -73,7 +88,7 @@ export function runnerOptionsFrom(
   if (values.cache || location !== undefined) {
     options.cacheLocation = resolve(context.cwd, location ?? DEFAULT_CACHE_FILE);
   }
-  const concurrency = parseInteger('lint', 'concurrency', values.concurrency, 1);
+  const concurrency = parseInteger(command, 'concurrency', values.concurrency, 1);
   if (concurrency !== undefined) options.concurrency = concurrency;
   return options;
 }
@@ -96,17 +111,26 @@ export function chooseThreads(misses: number, requested?: number): number {
 /** An executor in this thread; the linter is loaded on first use. */
 function createLocalExecutor(options: RunnerOptions): Executor {
   let linter: Promise<import('./lint.js').Linter> | undefined;
+  let extract: Promise<Extractor> | undefined;
   const load = async () => {
     const { createLinter } = await import('./lint.js');
     return createLinter(options.config, options.registry);
+  };
+  const loadExtract = async () => {
+    const { loadExtractor } = await import('./extractor.js');
+    return loadExtractor(options.config);
   };
   return {
     window: 1,
     async run(tasks) {
       linter ??= load();
       const ready = await linter;
+      if (options.extract) extract ??= loadExtract();
+      const extractor = extract ? await extract : undefined;
       const outcomes: TaskOutcome[] = [];
-      for (const task of tasks) outcomes.push(await runTask(ready, options.config, task));
+      for (const task of tasks) {
+        outcomes.push(await runTask(ready, options.config, task, extractor));
+      }
       return outcomes;
     },
     async close() {},
@@ -116,7 +140,11 @@ function createLocalExecutor(options: RunnerOptions): Executor {
 /** An executor on `threads` worker threads. */
 async function createWorkerExecutor(options: RunnerOptions, threads: number): Promise<Executor> {
   const { WorkerPool } = await import('./pool.js');
-  const input = { cwd: options.cwd, configHash: options.config.hash };
+  const input = {
+    cwd: options.cwd,
+    configHash: options.config.hash,
+    ...(options.extract ? { extract: true } : {}),
+  };
   const pool = new WorkerPool(
     threads,
     options.configFile ? { ...input, configFile: options.configFile } : input,
@@ -222,6 +250,17 @@ export async function* lintFiles(
   files: readonly EntryFile[],
   options: RunnerOptions,
 ): AsyncGenerator<LintResult> {
+  for await (const output of runFiles(files, options)) yield output.result;
+}
+
+/**
+ * Lint (and, for `build`, extract) `files` (sorted) and yield each output
+ * in that order, as soon as it and every output before it are ready.
+ */
+export async function* runFiles(
+  files: readonly EntryFile[],
+  options: RunnerOptions,
+): AsyncGenerator<RunOutput> {
   const warn = (text: string) => options.stderr.write(`journal-kb: ${text}\n`);
   const cache = options.cacheLocation
     ? await LintCache.load(options.cacheLocation, options.config.hash, getVersion(), warn)
@@ -236,15 +275,17 @@ export async function* lintFiles(
   try {
     for (const [index, entry] of files.entries()) {
       const lookup = lookups[index]!;
-      let result: LintResult;
+      let output: RunOutput;
       if (lookup.kind === 'hit') {
-        result = lookup.result;
+        output = { result: lookup.result };
         runStats.reused++;
       } else {
-        result = settle(entry, await next!(batchOf[index]!), cache);
+        const outcome = await next!(batchOf[index]!);
+        output = { result: settle(entry, outcome, cache) };
+        if (outcome.kind === 'linted' && outcome.record) output.record = outcome.record;
       }
       progress.tick();
-      yield result;
+      yield output;
     }
     if (cache) await saveCache(cache, options);
   } finally {

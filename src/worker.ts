@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadSetup } from './context.js';
 import { createLinter } from './lint.js';
+import { loadExtractor } from './extractor.js';
 import { runTask, type LintTask, type TaskOutcome } from './lint-task.js';
 
 /** What the main thread hands a worker when it starts it. */
@@ -15,6 +16,8 @@ export interface WorkerInput {
   configFile?: string;
   /** `config.hash` in the main thread; a mismatch stops the worker. */
   configHash: string;
+  /** Also extract knowledge-base records (`build`). */
+  extract?: boolean;
 }
 
 /** A batch of tasks sent to a worker. */
@@ -29,7 +32,7 @@ export type WorkerResponse =
   | { batch: number; error: string };
 
 /** Set up the linter and answer batches until the port closes. */
-function start(): void {
+async function start(): Promise<void> {
   const input = workerData as WorkerInput;
   const port = parentPort!;
   const { config, registry } = loadSetup(input.cwd, input.configFile);
@@ -39,11 +42,12 @@ function start(): void {
     );
   }
   const linter = createLinter(config, registry);
+  const extract = input.extract ? await loadExtractor(config) : undefined;
   port.on('message', async (request: WorkerRequest) => {
     try {
       const outcomes: TaskOutcome[] = [];
       for (const task of request.tasks) {
-        outcomes.push(await runTask(linter, config, task));
+        outcomes.push(await runTask(linter, config, task, extract));
       }
       port.postMessage({ batch: request.batch, outcomes } satisfies WorkerResponse);
     } catch (error) {
@@ -53,4 +57,11 @@ function start(): void {
   });
 }
 
-if (parentPort && (workerData as WorkerInput | undefined)?.configHash) start();
+if (parentPort && (workerData as WorkerInput | undefined)?.configHash) {
+  // A failure to start is thrown where the pool's error handler sees it.
+  start().catch((error: unknown) => {
+    setImmediate(() => {
+      throw error;
+    });
+  });
+}

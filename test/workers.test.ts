@@ -4,7 +4,7 @@
  * used the workers. Workers run the compiled code in `dist/`, so this file
  * builds it first when it is stale (`npm test` builds before all tests).
  */
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,22 @@ describe('worker threads', () => {
       expect(threaded.code).toBe(single.code);
       expect(threaded.stdout).toBe(single.stdout);
     }
+  }, 180_000);
+
+  it('build the same knowledge base as a single-threaded build', async () => {
+    const cwd = makeJournal();
+    const single = await run(['build', '--out', 'one', '--concurrency', '1'], cwd);
+    const started = poolStats.workersStarted;
+    const threaded = await run(['build', '--out', 'two', '--concurrency', '2'], cwd);
+    expect(poolStats.workersStarted - started).toBe(2);
+    expect([single.code, threaded.code]).toEqual([0, 0]);
+    for (const name of ['kb.json', 'search-index.json', 'index.html']) {
+      const one = readFileSync(join(cwd, 'one', name), 'utf8');
+      expect(readFileSync(join(cwd, 'two', name), 'utf8'), name).toBe(one);
+    }
+    // Two corpus copies of 37 entries; the binary and Latin-1 files are left out.
+    const kb = JSON.parse(readFileSync(join(cwd, 'two', 'kb.json'), 'utf8')) as { entries: unknown[] };
+    expect(kb.entries).toHaveLength(2 * 37 + 1);
   }, 180_000);
 
   it('cover the whole journal and the unreadable files', async () => {

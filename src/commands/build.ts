@@ -5,17 +5,15 @@
  */
 import { relative, resolve } from 'node:path';
 import { parseCommandArgs, type OptionSpec } from '../args.js';
-import { loadSetup, resolveInputs } from '../context.js';
+import { loadSetup, resolveInputs, type RunSetup } from '../context.js';
+import { runFiles, runnerOptionsFrom } from '../runner.js';
 import { discover, toPosix } from '../discover.js';
 import { JournalKbError } from '../errors.js';
 import type { MainContext } from '../io.js';
-import { createLinter } from '../lint.js';
 import {
   assembleEntries,
-  createExtractOptions,
   writeKnowledgeBase,
 } from '../kb/build.js';
-import { extractEntry } from '../kb/extract.js';
 import type { Entry, KnowledgeBase } from '../kb/types.js';
 import type { LintResult } from '../result.js';
 import type { Config } from '../config.js';
@@ -24,6 +22,7 @@ import type { PageOptions } from '../render/page.js';
 /** Options `build` takes. */
 export const BUILD_OPTIONS: OptionSpec = {
   out: { type: 'string', short: 'o' },
+  concurrency: { type: 'string' },
   config: { type: 'string', short: 'c' },
 };
 
@@ -39,6 +38,8 @@ docs/99_Journal). Lint counts go to stderr; run \`journal-kb lint\` for them.
 Options:
   -o, --out DIR        output folder (default: kb)
   -c, --config FILE    use this configuration file instead of searching
+  --concurrency N      threads to parse on; 1 uses no worker threads
+                       (default: chosen by the number of files and cores)
   --verbose            show stack traces of internal errors
 
 Exit codes: 0 outputs written (lint messages do not count), 2 not written.
@@ -92,16 +93,17 @@ async function renderIndexPage(
 }
 
 /**
- * Lint, parse and extract every input file once. The tree of a file is
- * dropped as soon as its record is made, so memory holds records, not
- * syntax trees, however large the journal.
+ * Lint, parse and extract every input file once, on worker threads for a
+ * large journal. A file's tree is dropped as soon as its record is made,
+ * so memory holds records, not syntax trees.
  */
 async function compileAll(
   context: MainContext,
-  config: Config,
+  values: Record<string, unknown>,
+  setup: RunSetup,
   positionals: string[],
-  registry: Parameters<typeof createLinter>[1],
 ): Promise<CompiledFile[]> {
+  const { config } = setup;
   const inputs = resolveInputs(positionals, config, context.cwd);
   const { files, unmatched } = await discover(inputs, config, context.cwd);
   for (const { input, reason } of unmatched) {
@@ -110,13 +112,10 @@ async function compileAll(
   if (unmatched.length > 0 || files.length === 0) {
     throw new JournalKbError('NO_FILES', 'No knowledge base written: some inputs matched no journal entry (see the messages above)');
   }
-  const linter = createLinter(config, registry);
-  const options = createExtractOptions(config);
+  const options = { ...runnerOptionsFrom(context, values, setup, 'build'), extract: true };
   const compiled: CompiledFile[] = [];
-  for (const path of files) {
-    const { file, tree, result } = await linter.lintFile(path);
-    const entry = tree ? extractEntry(tree, file, result.path, options) : undefined;
-    compiled.push(entry ? { result, entry } : { result });
+  for await (const { result, record } of runFiles(files, options)) {
+    compiled.push(record ? { result, entry: record } : { result });
   }
   return compiled;
 }
@@ -138,8 +137,9 @@ export async function buildCommand(context: MainContext, args: string[]): Promis
     context.stdout.write(HELP);
     return 0;
   }
-  const { config, registry } = loadSetup(context.cwd, values.config as string | undefined);
-  const compiled = await compileAll(context, config, positionals, registry);
+  const setup = loadSetup(context.cwd, values.config as string | undefined);
+  const { config } = setup;
+  const compiled = await compileAll(context, values, setup, positionals);
   reportLeftOut(context, compiled);
 
   const entries = compiled.flatMap((file) => (file.entry ? [file.entry] : []));
