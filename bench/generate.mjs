@@ -5,6 +5,9 @@
  *   node bench/generate.mjs [--count 10000] [--out DIR] [--seed S] [--tags]
  *                           [--per-day K] [--source DIR]
  *
+ * `--per-day` defaults to 1 up to about 11,000 entries, then to as many a
+ * day as keep the dates within 40 years.
+ *
  * Every entry is built from one real entry of the corpus (front matter,
  * title, bold header lines and `##` sections), varied per entry: new date
  * and title, owner, status, error lines, table rows, section order, extra
@@ -488,11 +491,17 @@ function folderFor(date, newest) {
   return `99_Journal/_archive/${date.slice(0, 4)}`;
 }
 
+/** Entries a day by default: 1, or more when one a day would reach back over 40 years. */
+export function autoPerDay(count) {
+  const days = Math.floor((40 * 365.25) / 1.3);
+  return Math.max(1, Math.ceil(count / days));
+}
+
 /**
  * Generate `count` entries in memory.
  * Returns `[{ path, text, date, title, type, status, owner, tags, frontmatter, flaws, source }]`.
  */
-export function generateCorpus({ count = 10_000, seed = 'journal-kb', tags = false, perDay = 1, source = DEFAULT_SOURCE } = {}) {
+export function generateCorpus({ count = 10_000, seed = 'journal-kb', tags = false, perDay = autoPerDay(count), source = DEFAULT_SOURCE } = {}) {
   if (!Number.isInteger(count) || count < 1) throw new Error(`Unexpected count \`${count}\`, expected a positive integer`);
   if (!Number.isInteger(perDay) || perDay < 1) throw new Error(`Unexpected per-day \`${perDay}\`, expected a positive integer`);
   const sources = loadSources(source);
@@ -548,7 +557,8 @@ export function writeCorpus({ out, ...options }) {
   }
   const source = options.source ?? DEFAULT_SOURCE;
   copyFileSync(join(source, 'frontmatter.schema.json'), join(dir, 'frontmatter.schema.json'));
-  const settings = { count: entries.length, seed: options.seed ?? 'journal-kb', tags: Boolean(options.tags), perDay: options.perDay ?? 1, bytes };
+  const perDay = options.perDay ?? autoPerDay(entries.length);
+  const settings = { count: entries.length, seed: options.seed ?? 'journal-kb', tags: Boolean(options.tags), perDay, bytes };
   writeFileSync(join(dir, MARKER), `${JSON.stringify(settings, null, 2)}\n`);
   return { out: dir, count: entries.length, bytes, entries };
 }
@@ -561,7 +571,7 @@ function cli() {
       out: { type: 'string' },
       seed: { type: 'string', default: 'journal-kb' },
       tags: { type: 'boolean', default: false },
-      'per-day': { type: 'string', default: '1' },
+      'per-day': { type: 'string' },
       source: { type: 'string' },
     },
   });
@@ -573,7 +583,7 @@ function cli() {
     count,
     seed: values.seed,
     tags: values.tags,
-    perDay: Number(values['per-day']),
+    perDay: values['per-day'] === undefined ? undefined : Number(values['per-day']),
     source: values.source ? resolve(values.source) : DEFAULT_SOURCE,
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
