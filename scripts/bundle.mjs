@@ -6,7 +6,7 @@
  * `lint` loads nothing of the knowledge-base or page code.
  *
  * Run by `npm run build` after `tsc`; the bin falls back to `dist/src/`
- * when no bundle exists.
+ * when no bundle exists. The page renderer stays outside (see below).
  */
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,22 @@ const banner = [
   "import { createRequire as __journalKbCreateRequire } from 'node:module';",
   'const require = __journalKbCreateRequire(import.meta.url);',
 ].join('\n');
+
+// The page embeds the source text of its client functions (and of
+// `foldText` and the search functions) through `Function.prototype.toString`.
+// A bundler renames functions whose names collide (`readState` becomes
+// `readState2`), which would break the embedded script, so the page
+// renderer is left out of the bundle and loaded from `dist/src/` as tsc
+// compiled it, names intact.
+const keepRendererOut = {
+  name: 'keep-renderer-out',
+  setup(context) {
+    context.onResolve({ filter: /\/render\/page\.js$/ }, () => ({
+      path: '../src/render/page.js',
+      external: true,
+    }));
+  },
+};
 
 await rm(outdir, { recursive: true, force: true });
 await build({
@@ -38,4 +54,5 @@ await build({
   chunkNames: 'chunk-[hash]',
   legalComments: 'linked',
   logLevel: 'warning',
+  plugins: [keepRendererOut],
 });

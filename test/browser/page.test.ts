@@ -6,6 +6,7 @@
  * (written by hand, with tags: the corpus has none); the corpus is built
  * through the real `journal-kb build`.
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/kb/types.js';
 import { renderPage, type PageOptions } from '../../src/render/page.js';
+import { ensureBuilt, ROOT } from '../helpers/build.js';
 import { run } from '../helpers/cli.js';
 import { launchBrowser, openLoggedPage, type Browser, type PageLog } from './chromium.js';
 
@@ -320,6 +322,29 @@ describe('the page of the corpus, built by `journal-kb build`', () => {
     expect(outcomes).toEqual(['failed', 'failed', 'failed', 'pending']);
     expect(await first.locator('.errors code').allTextContents()).toContain('E: Unable to locate package socat');
     expect(await first.locator('.learned li').count()).toBe(4);
+    await page.close();
+    expectQuiet(log, url);
+  });
+});
+
+describe('the page built by the installed bin', () => {
+  it('works as the bundled command line writes it', async () => {
+    // The bin runs the esbuild bundle; a bundler that renamed an embedded
+    // client function would leave a page that throws on load.
+    ensureBuilt();
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'bundle.mjs')], { stdio: 'ignore' });
+    const corpus = join(folder, 'bin-corpus');
+    cpSync(join(CORPUS, '99_Journal'), join(corpus, '99_Journal'), { recursive: true });
+    execFileSync(process.execPath, [join(ROOT, 'bin', 'journal-kb.js'), 'build', '99_Journal', '--out', 'kb'], {
+      cwd: corpus,
+      stdio: 'ignore',
+    });
+    const url = pathToFileURL(join(corpus, 'kb', 'index.html')).href;
+    const { page, log } = await openPage(url);
+    await search(page, 'Unable to locate package socat');
+    expect(await page.locator('article.entry h2').first().textContent()).toBe(
+      'Session Log — Pipeline Fix v3: socat nicht verfügbar → iptables DNAT',
+    );
     await page.close();
     expectQuiet(log, url);
   });
