@@ -102,7 +102,28 @@ export function extractSearchField(entry: Entry, field: string): string {
  * `` `socat` `` and `java.lang.IllegalArgumentException` split cleanly.
  */
 export function tokenizeSearchText(text: string): string[] {
-  return text.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
+  // Combining marks belong to their word: `Lo` + U+0308 + `sung` (as macOS
+  // writes `Lösung`) is one word, which folding then makes `losung`.
+  return text.split(/[^\p{L}\p{M}\p{N}]+/u).filter((word) => word !== '');
+}
+
+/**
+ * Split a query into words, each once, at most 32 of them: a pasted log of
+ * thousands of words would otherwise cost seconds and gigabytes, while its
+ * first distinct words already find the entry. (The page embeds this
+ * function's text, so the limit is written here, not in a constant.)
+ */
+export function tokenizeQuery(text: string): string[] {
+  const words: string[] = [];
+  const seen = new Set<string>();
+  for (const word of tokenizeSearchText(text)) {
+    const key = word.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    words.push(word);
+    if (words.length === 32) break;
+  }
+  return words;
 }
 
 /** Fold a word for the index and for queries; single characters are dropped. */
@@ -130,6 +151,7 @@ export const SEARCH_FUNCTIONS = [
   getFieldItems,
   extractSearchField,
   tokenizeSearchText,
+  tokenizeQuery,
   processSearchTerm,
   isPrefixTerm,
   getFuzziness,
@@ -139,6 +161,7 @@ export const SEARCH_FUNCTIONS = [
 export function createSearchOptions(): SearchOptions {
   return {
     boost: { ...SEARCH_BOOSTS },
+    tokenize: tokenizeQuery,
     prefix: isPrefixTerm,
     fuzzy: getFuzziness,
     combineWith: 'OR',

@@ -1,0 +1,32 @@
+/**
+ * Query words: combining marks stay in their word, and a pasted log is cut
+ * to its first 32 distinct words.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  processSearchTerm,
+  tokenizeQuery,
+  tokenizeSearchText,
+} from '../../src/search-index.js';
+
+describe('search words', () => {
+  it('keeps a decomposed umlaut in its word and folds it like a composed one', () => {
+    const decomposed = 'Lo\u0308sung';
+    expect(tokenizeSearchText(`Die ${decomposed} hier`)).toEqual(['Die', decomposed, 'hier']);
+    expect(processSearchTerm(decomposed)).toBe('losung');
+    expect(processSearchTerm('Lösung')).toBe('losung');
+  });
+
+  it('searches each query word once, at most 32 of them', () => {
+    expect(tokenizeQuery('Permission denied permission DENIED socat')).toEqual([
+      'Permission',
+      'denied',
+      'socat',
+    ]);
+    const log = Array.from({ length: 5000 }, (_, index) => `word${index % 100}`).join(' ');
+    const words = tokenizeQuery(log);
+    expect(words).toHaveLength(32);
+    expect(words[0]).toBe('word0');
+    expect(words[31]).toBe('word31');
+  });
+});
