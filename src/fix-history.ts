@@ -406,12 +406,16 @@ const PHRASES: ReadonlyArray<[Outcome, string[]]> = [
       'nicht behoben', 'kein effekt', 'keine wirkung', 'ohne wirkung',
       'not fixed', 'not working', 'does not work', "doesn't work",
       'did not work', "didn't work", 'no effect', 'not solved', 'nicht ok',
-      'not ok'],
+      'not ok', 'nicht erfolgreich', 'kein erfolg', 'keinen erfolg',
+      'ohne erfolg', 'erfolglos', 'not successful', 'unsuccessful',
+      'not resolved', 'nicht gelungen'],
   ],
   [
     'succeeded',
     ['wie erwartet', 'as expected', 'kein fehler', 'keine fehler',
-      'fehlerfrei', 'no error', 'no errors', 'no failures'],
+      'fehlerfrei', 'no error', 'no errors', 'no failures', 'fehler behoben',
+      'fehler gelöst', 'problem behoben', 'problem gelöst', 'error fixed',
+      'error resolved', 'issue fixed', 'issue resolved'],
   ],
   [
     'pending',
@@ -448,8 +452,18 @@ const PHRASE_PATTERNS: ReadonlyArray<[Outcome, RegExp[]]> = PHRASES.map(
   ([outcome, phrases]) => [outcome, phrases.map(phrasePattern)],
 );
 
-/** The outcome of the first marker in `text`, if it has one. */
+/**
+ * The outcome the markers of `text` give: after an arrow (`❌ → ✅ nach
+ * Neustart`) the part after the last arrow speaks, else the first marker.
+ */
 function markerOutcome(text: string): Outcome | undefined {
+  const parts = text.split(/→|->|=>/u);
+  const last = parts.length > 1 ? firstMarker(parts[parts.length - 1]!) : undefined;
+  return last ?? firstMarker(text);
+}
+
+/** The outcome of the first marker in `text`, if it has one. */
+function firstMarker(text: string): Outcome | undefined {
   let first = -1;
   let outcome: Outcome | undefined;
   for (const [marker, value] of MARKERS) {
