@@ -53,6 +53,34 @@ async function resolveTarget(path: string): Promise<{ path: string; info?: Stats
   }
 }
 
+/**
+ * Create `folder` and its missing parents one level at a time. (Node's
+ * recursive `mkdir` loops forever where a parent cannot hold folders, as
+ * in `/proc`; one level at a time fails at once with the reason.)
+ */
+async function makeFolder(folder: string): Promise<void> {
+  const missing: string[] = [];
+  let current = folder;
+  for (;;) {
+    try {
+      await stat(current);
+      break;
+    } catch {
+      missing.unshift(current);
+      const parent = dirname(current);
+      if (parent === current) break;
+      current = parent;
+    }
+  }
+  for (const path of missing) {
+    try {
+      await mkdir(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
 /** Give the temporary file the mode and owner of the file it replaces. */
 async function carryOver(temporary: string, info: Stats): Promise<void> {
   await chmod(temporary, info.mode & 0o7777);
@@ -81,7 +109,7 @@ export async function writeFileAtomic(
   const folder = dirname(target.path);
   const temporary = join(folder, `.${basename(target.path)}.${suffix}`);
   try {
-    await mkdir(folder, { recursive: true });
+    await makeFolder(folder);
     await writeFile(temporary, data);
     if (target.info?.isFile()) await carryOver(temporary, target.info);
     await rename(temporary, target.path);

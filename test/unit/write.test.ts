@@ -46,6 +46,10 @@ describe('writeFileAtomic', () => {
       'a part of the path is a file, not a folder',
     );
     expect(readdirSync(root).sort()).toEqual(['file.txt', 'folder']);
+    // Node's own recursive mkdir would spin here forever.
+    await expect(writeFileAtomic('/proc/journal-kb-test/kb.json', 'x')).rejects.toThrow(
+      'Cannot write `/proc/journal-kb-test/kb.json`',
+    );
     writeFileSync(join(root, 'file.txt'), 'unchanged');
   });
 });
