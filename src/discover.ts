@@ -2,7 +2,7 @@
  * Discover stage: turn paths, folders and globs into the sorted list of
  * entry files, honouring the entry globs, the ignore file and `ignore`.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -71,6 +71,15 @@ function createIgnoreTest(config: Config): (absolute: string) => boolean {
   };
 }
 
+/** The file a path names after links, so one file is linted once. */
+function realPath(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path;
+  }
+}
+
 /** The kind of thing at `path`, or `undefined` when nothing is there. */
 function kindOf(path: string): 'file' | 'directory' | undefined {
   try {
@@ -87,10 +96,13 @@ async function expand(input: string, cwd: string): Promise<string[] | string> {
   const kind = kindOf(absolute);
   if (kind === 'file') return [absolute];
   if (kind === 'directory') {
+    // Linked folders are not entered: a link to `.` would list every entry
+    // again under another path (a linked file is still read).
     const found = await glob('**/*.md', {
       cwd: absolute,
       absolute: true,
       dot: false,
+      followSymbolicLinks: false,
       ignore: ['**/node_modules/**'],
     });
     return found.length > 0 ? found : 'no Markdown files in this folder';
@@ -127,7 +139,9 @@ export async function discover(
       unmatched.push({ input, reason: 'no journal entries (files named `YYYY-MM-DD…md`) here' });
     }
     for (const absolute of kept) {
-      seen.set(absolute, { absolute, path: toPosix(relative(cwd, absolute)) });
+      const key = realPath(absolute);
+      if (seen.has(key)) continue;
+      seen.set(key, { absolute, path: toPosix(relative(cwd, absolute)) });
     }
   }
   const files = [...seen.values()].sort(byPath);

@@ -2,7 +2,7 @@
  * Configuration: found upward, checked when it loads (exit 2 naming the
  * field), severities applied, ignore file and comments honoured.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GOOD_ENTRY, makeTempDir, run } from './helpers/cli.js';
@@ -104,6 +104,14 @@ describe('configuration', () => {
     });
     const { results } = await lint(root, ['.']);
     expect(results.map((r) => r.filePath)).toEqual([join(root, '2026-03-08_Kept.md')]);
+  });
+
+  it('lints a file reached through links once, and enters no linked folder', async () => {
+    const root = makeTempDir({ 'journal/2026-03-08_Kept.md': GOOD_ENTRY });
+    symlinkSync('.', join(root, 'journal', 'loop'));
+    symlinkSync(join(root, 'journal'), join(root, 'again'));
+    const { results } = await lint(root, ['journal', 'again']);
+    expect(results.map((r) => r.filePath)).toEqual([join(root, 'journal', '2026-03-08_Kept.md')]);
   });
 
   it('treats only files named with a date as entries', async () => {

@@ -109,8 +109,11 @@ async function compileAll(
   for (const { input, reason } of unmatched) {
     context.stderr.write(`journal-kb: \`${input}\` matched no entry: ${reason}\n`);
   }
-  if (unmatched.length > 0 || files.length === 0) {
+  if (unmatched.length > 0) {
     throw new JournalKbError('NO_FILES', 'No knowledge base written: some inputs matched no journal entry (see the messages above)');
+  }
+  if (files.length === 0) {
+    throw new JournalKbError('NO_FILES', 'No knowledge base written: none of the given files is a journal entry (a Markdown file named `YYYY-MM-DD…md`, not ignored)');
   }
   const options = { ...runnerOptionsFrom(context, values, setup, 'build'), extract: true };
   const compiled: CompiledFile[] = [];
