@@ -154,7 +154,7 @@ export async function buildCommand(context: MainContext, args: string[]): Promis
   const names = written.map((path) => `\`${toPosix(relative(context.cwd, path))}\``);
   const last = names.pop();
   context.stderr.write(
-    `journal-kb: wrote ${names.join(', ')} and ${last} with ${kb.entries.length} entries; ${countMessages(compiled)}\n`,
+    `journal-kb: wrote ${names.join(', ')} and ${last} with ${kb.entries.length} ${kb.entries.length === 1 ? 'entry' : 'entries'}; ${countMessages(compiled)}\n`,
   );
   return 0;
 }
