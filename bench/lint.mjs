@@ -496,7 +496,13 @@ function log(message) {
 
 /** Versions of the peers, for the report. */
 function versions() {
-  const read = (name) => JSON.parse(readFileSync(join(REPO, 'node_modules', name, 'package.json'), 'utf8')).version;
+  const read = (name) => {
+    try {
+      return JSON.parse(readFileSync(join(REPO, 'node_modules', name, 'package.json'), 'utf8')).version;
+    } catch {
+      return 'unknown';
+    }
+  };
   return {
     node: process.version,
     nproc: cpus().length,
@@ -504,7 +510,7 @@ function versions() {
     'markdownlint-cli2': read('markdownlint-cli2'),
     eslint: read('eslint'),
     '@eslint/markdown': read('@eslint/markdown'),
-    rumdl: read('rumdl'),
+    rumdl: read('@rumdl/cli-linux-x64'),
     'remark-cli': read('remark-cli'),
     'remark-lint-frontmatter-schema': read('remark-lint-frontmatter-schema'),
   };
