@@ -96,13 +96,12 @@ async function expand(input: string, cwd: string): Promise<string[] | string> {
   const kind = kindOf(absolute);
   if (kind === 'file') return [absolute];
   if (kind === 'directory') {
-    // Linked folders are not entered: a link to `.` would list every entry
-    // again under another path (a linked file is still read).
+    // Links are followed (a linked entry is an entry); a file reached
+    // twice, as through a link to `.`, is kept once (see `realPath`).
     const found = await glob('**/*.md', {
       cwd: absolute,
       absolute: true,
       dot: false,
-      followSymbolicLinks: false,
       ignore: ['**/node_modules/**'],
     });
     return found.length > 0 ? found : 'no Markdown files in this folder';
