@@ -4,7 +4,7 @@
  */
 import { dateFromFileName, isIsoDate } from '../src/dates.js';
 import { getFrontmatter } from '../src/frontmatter.js';
-import { defineRule, report } from '../src/rule.js';
+import { defineRule, report, NO_OPTIONS } from '../src/rule.js';
 
 /** Message for a `date` that differs from the file name's. */
 function differs(date: string, fromName: string): string {
@@ -20,8 +20,7 @@ export default defineRule(
     description: 'Require the date in the file name to equal `date`',
     defaultSeverity: 'error',
     fixable: false,
-    defaults: {},
-    schema: { type: 'object', additionalProperties: false },
+    ...NO_OPTIONS,
   },
   (tree, file) => {
     const frontmatter = getFrontmatter(tree, file);

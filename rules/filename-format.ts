@@ -3,7 +3,7 @@
  * `_`, and a title of letters, digits, `_`, `-` and `.` without spaces.
  */
 import { isIsoDate } from '../src/dates.js';
-import { defineRule, report } from '../src/rule.js';
+import { defineRule, report, NO_OPTIONS } from '../src/rule.js';
 
 /** The form a name must have, as shown in messages. */
 const FORM = '`YYYY-MM-DD_Title.md`';
@@ -57,8 +57,7 @@ export default defineRule(
     description: 'Require file names of the form `YYYY-MM-DD_Title.md`',
     defaultSeverity: 'error',
     fixable: false,
-    defaults: {},
-    schema: { type: 'object', additionalProperties: false },
+    ...NO_OPTIONS,
   },
   (_tree, file) => {
     const name = file.basename;

@@ -6,7 +6,7 @@ import type { TableCell, TableRow } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { cellPlace, getFixHistories } from '../src/fix-history.js';
-import { defineRule, report } from '../src/rule.js';
+import { defineRule, report, NO_OPTIONS } from '../src/rule.js';
 
 const PIPE_HINT =
   '; a `|` inside inline code splits a cell in GFM, escape it as `\\|`';
@@ -51,8 +51,7 @@ export default defineRule(
       'Require as many cells in each fix-history row as in its header',
     defaultSeverity: 'error',
     fixable: false,
-    defaults: {},
-    schema: { type: 'object', additionalProperties: false },
+    ...NO_OPTIONS,
   },
   (tree, file) => {
     for (const table of getFixHistories(tree, file)) {

@@ -6,7 +6,7 @@ import {
   getFixHistories,
   quoteText,
 } from '../src/fix-history.js';
-import { defineRule, report } from '../src/rule.js';
+import { defineRule, report, NO_OPTIONS } from '../src/rule.js';
 
 /** Message for a heading without a row; `tables` says whether any exist. */
 function missingMessage(
@@ -26,8 +26,7 @@ export default defineRule(
     description: 'Require a fix-history row for every `Fix vN` heading',
     defaultSeverity: 'error',
     fixable: false,
-    defaults: {},
-    schema: { type: 'object', additionalProperties: false },
+    ...NO_OPTIONS,
   },
   (tree, file) => {
     const headings = findFixHeadings(tree);

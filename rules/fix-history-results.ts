@@ -3,7 +3,7 @@
  * failed, succeeded or pending.
  */
 import { cellPlace, getFixHistories, quoteText } from '../src/fix-history.js';
-import { defineRule, report } from '../src/rule.js';
+import { defineRule, report, NO_OPTIONS } from '../src/rule.js';
 
 const WANTED =
   'expected how the attempt ended: failed (`❌`), succeeded (`✅`) or pending (`⏳`)';
@@ -21,8 +21,7 @@ export default defineRule(
       'Require each fix-history result to be failed, succeeded or pending',
     defaultSeverity: 'error',
     fixable: false,
-    defaults: {},
-    schema: { type: 'object', additionalProperties: false },
+    ...NO_OPTIONS,
   },
   (tree, file) => {
     for (const table of getFixHistories(tree, file)) {

@@ -11,7 +11,7 @@ import {
   type FixHistoryRow,
   type FixHistoryTable,
 } from '../src/fix-history.js';
-import { defineRule, report } from '../src/rule.js';
+import { defineRule, report, NO_OPTIONS } from '../src/rule.js';
 
 /** Message for a version cell that is not a version. */
 function unreadableMessage(text: string, wanted: string): string {
@@ -74,8 +74,7 @@ export default defineRule(
       'Require fix-history versions to run v1, v2, … without gaps or repeats',
     defaultSeverity: 'error',
     fixable: false,
-    defaults: {},
-    schema: { type: 'object', additionalProperties: false },
+    ...NO_OPTIONS,
   },
   (tree, file) => {
     for (const table of getFixHistories(tree, file)) {

@@ -5,7 +5,7 @@
  */
 import { isIsoDate, toIsoDate } from '../src/dates.js';
 import { getFrontmatter, getRange } from '../src/frontmatter.js';
-import { defineRule, report } from '../src/rule.js';
+import { defineRule, report, NO_OPTIONS } from '../src/rule.js';
 
 /** Message for a real day written in another form. */
 function notIso(found: string, iso: string): string {
@@ -42,8 +42,7 @@ export default defineRule(
     description: 'Require `date` to be a real calendar day as `YYYY-MM-DD`',
     defaultSeverity: 'error',
     fixable: true,
-    defaults: {},
-    schema: { type: 'object', additionalProperties: false },
+    ...NO_OPTIONS,
   },
   (tree, file) => {
     const frontmatter = getFrontmatter(tree, file);

@@ -3,7 +3,7 @@
  * number or an empty value.
  */
 import { getFrontmatter } from '../src/frontmatter.js';
-import { defineRule, report } from '../src/rule.js';
+import { defineRule, report, NO_OPTIONS } from '../src/rule.js';
 
 /** Message for an owner that is not a non-empty string. */
 function unexpectedOwner(value: unknown): string {
@@ -25,8 +25,7 @@ export default defineRule(
     description: 'Require `owner` to be a non-empty name',
     defaultSeverity: 'error',
     fixable: false,
-    defaults: {},
-    schema: { type: 'object', additionalProperties: false },
+    ...NO_OPTIONS,
   },
   (tree, file) => {
     const frontmatter = getFrontmatter(tree, file);

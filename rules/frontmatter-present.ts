@@ -2,7 +2,7 @@
  * Require YAML front matter on the first line, opened and closed by `---`.
  */
 import { getFrontmatter, type Frontmatter } from '../src/frontmatter.js';
-import { defineRule, report } from '../src/rule.js';
+import { defineRule, report, NO_OPTIONS } from '../src/rule.js';
 
 const KEYS = '`type`, `status`, `owner` and `date`';
 
@@ -21,8 +21,7 @@ export default defineRule(
     description: 'Require front matter on line 1, closed by `---`',
     defaultSeverity: 'error',
     fixable: false,
-    defaults: {},
-    schema: { type: 'object', additionalProperties: false },
+    ...NO_OPTIONS,
   },
   (tree, file) => {
     const frontmatter = getFrontmatter(tree, file);

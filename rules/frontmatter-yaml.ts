@@ -4,7 +4,7 @@
 import { isSeq, type Document } from 'yaml';
 import type { Position } from 'unist';
 import { getFrontmatter, type YamlProblem } from '../src/frontmatter.js';
-import { defineRule, report } from '../src/rule.js';
+import { defineRule, report, NO_OPTIONS } from '../src/rule.js';
 
 /** Words a YAML error in our grammar, given the text where it stands. */
 type Describe = (problem: YamlProblem, text: string) => string;
@@ -50,8 +50,7 @@ export default defineRule(
       'Require front matter that is valid YAML mapping keys to values',
     defaultSeverity: 'error',
     fixable: false,
-    defaults: {},
-    schema: { type: 'object', additionalProperties: false },
+    ...NO_OPTIONS,
   },
   (tree, file) => {
     const frontmatter = getFrontmatter(tree, file);

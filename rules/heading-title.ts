@@ -3,7 +3,7 @@
  */
 import type { Heading, Root } from 'mdast';
 import type { Position } from 'unist';
-import { defineRule, report } from '../src/rule.js';
+import { defineRule, report, NO_OPTIONS } from '../src/rule.js';
 
 const MISSING =
   'Unexpected missing title, expected one level 1 heading such as `# Session Log`';
@@ -37,8 +37,7 @@ export default defineRule(
     description: 'Require exactly one level 1 heading as the title',
     defaultSeverity: 'error',
     fixable: false,
-    defaults: {},
-    schema: { type: 'object', additionalProperties: false },
+    ...NO_OPTIONS,
   },
   (tree, file) => {
     const [first, ...extra] = titles(tree);

@@ -49,6 +49,12 @@ export interface Rule<Options extends object = object> {
   meta: RuleMeta<Options>;
 }
 
+/** Metadata of a rule that takes no options. */
+export const NO_OPTIONS = {
+  defaults: {},
+  schema: { type: 'object', additionalProperties: false },
+} as const satisfies Pick<RuleMeta, 'defaults' | 'schema'>;
+
 /** The docs URL of the rule `id`. */
 export function docsUrl(id: string): string {
   return `${DOCS_BASE}${id}.md`;
