@@ -3,7 +3,7 @@
  * front matter.
  */
 import { dateFromFileName, isIsoDate } from '../src/dates.js';
-import { getFrontmatter } from '../src/frontmatter.js';
+import { getField } from '../src/frontmatter.js';
 import { defineRule, report, NO_OPTIONS } from '../src/rule.js';
 
 /** Message for a `date` that differs from the file name's. */
@@ -23,9 +23,7 @@ export default defineRule(
     ...NO_OPTIONS,
   },
   (tree, file) => {
-    const frontmatter = getFrontmatter(tree, file);
-    if (frontmatter.kind !== 'ok') return;
-    const field = frontmatter.fields.get('date');
+    const field = getField(tree, file, 'date');
     const fromName = dateFromFileName(file.basename ?? '');
     // A missing or malformed `date` or name is another rule's message.
     if (!field || !fromName) return;

@@ -4,7 +4,7 @@
  * `20. Jänner 2026`) to it.
  */
 import { isIsoDate, toIsoDate } from '../src/dates.js';
-import { getFrontmatter, getRange } from '../src/frontmatter.js';
+import { getField, getRange } from '../src/frontmatter.js';
 import { defineRule, report, NO_OPTIONS } from '../src/rule.js';
 
 /** Message for a real day written in another form. */
@@ -45,9 +45,7 @@ export default defineRule(
     ...NO_OPTIONS,
   },
   (tree, file) => {
-    const frontmatter = getFrontmatter(tree, file);
-    if (frontmatter.kind !== 'ok') return;
-    const field = frontmatter.fields.get('date');
+    const field = getField(tree, file, 'date');
     if (!field) return;
     const { value } = field;
     if (typeof value === 'string' && isIsoDate(value)) return;

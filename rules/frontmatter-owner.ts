@@ -2,7 +2,7 @@
  * Require `owner` to name someone: a non-empty string, not a list, a
  * number or an empty value.
  */
-import { getFrontmatter } from '../src/frontmatter.js';
+import { getField } from '../src/frontmatter.js';
 import { defineRule, report, NO_OPTIONS } from '../src/rule.js';
 
 /** Message for an owner that is not a non-empty string. */
@@ -28,9 +28,7 @@ export default defineRule(
     ...NO_OPTIONS,
   },
   (tree, file) => {
-    const frontmatter = getFrontmatter(tree, file);
-    if (frontmatter.kind !== 'ok') return;
-    const field = frontmatter.fields.get('owner');
+    const field = getField(tree, file, 'owner');
     if (!field) return;
     const { value } = field;
     if (typeof value === 'string' && value.trim() !== '') return;

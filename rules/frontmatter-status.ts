@@ -2,7 +2,7 @@
  * Require `status` to be one of the allowed statuses (DRAFT, ACTIVE,
  * DEPRECATED, ARCHIVED), matched without regard to case by default.
  */
-import { getFrontmatter } from '../src/frontmatter.js';
+import { getField } from '../src/frontmatter.js';
 import { defineRule } from '../src/rule.js';
 import {
   allowedValueSchema,
@@ -24,8 +24,6 @@ export default defineRule<AllowedValueOptions>(
     schema: allowedValueSchema,
   },
   (tree, file, options) => {
-    const frontmatter = getFrontmatter(tree, file);
-    if (frontmatter.kind !== 'ok') return;
-    checkAllowedValue(file, frontmatter.fields.get('status'), options);
+    checkAllowedValue(file, getField(tree, file, 'status'), options);
   },
 );

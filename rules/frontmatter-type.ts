@@ -7,7 +7,7 @@
  */
 import type { VFile } from 'vfile';
 import {
-  getFrontmatter,
+  getField,
   getRange,
   type FrontmatterField,
 } from '../src/frontmatter.js';
@@ -145,8 +145,6 @@ export default defineRule<AllowedValueOptions>(
     schema: allowedValueSchema,
   },
   (tree, file, options) => {
-    const frontmatter = getFrontmatter(tree, file);
-    if (frontmatter.kind !== 'ok') return;
-    checkAllowedValue(file, frontmatter.fields.get('type'), options);
+    checkAllowedValue(file, getField(tree, file, 'type'), options);
   },
 );

@@ -258,3 +258,18 @@ export function getLineEnding(file: VFile): string {
   const match = /\r\n|\n|\r/.exec(String(file.value ?? ''));
   return match ? match[0] : '\n';
 }
+
+/**
+ * The field `key` of the front matter, for rules that check one value:
+ * `undefined` when the block is unusable (`frontmatter-present` and
+ * `frontmatter-yaml` report that) or lacks the key (a required-keys
+ * message).
+ */
+export function getField(
+  tree: Root,
+  file: VFile,
+  key: string,
+): FrontmatterField | undefined {
+  const frontmatter = getFrontmatter(tree, file);
+  return frontmatter.kind === 'ok' ? frontmatter.fields.get(key) : undefined;
+}

@@ -311,6 +311,17 @@ function shownPath(path: string, cwd: string): string {
   return toPosix(relative(cwd, path)) || path;
 }
 
+/** Write the baseline and say on stderr what changed in it. */
+async function saveBaseline(
+  next: Suppressions,
+  path: string,
+  options: SuppressionOptions,
+  describe: (shown: string) => string,
+): Promise<void> {
+  await writeFileAtomic(path, serializeSuppressions(next));
+  options.stderr.write(`journal-kb: ${describe(shownPath(path, options.cwd))}\n`);
+}
+
 /** Record every error of a run, replacing what its files held. */
 async function recordAll(
   suppressions: Suppressions,
@@ -320,10 +331,8 @@ async function recordAll(
   options: SuppressionOptions,
 ): Promise<Suppressions> {
   const next = { ...withoutFiles(suppressions, results, path), ...counted };
-  await writeFileAtomic(path, serializeSuppressions(next));
   const total = countSuppressions(counted);
-  const shown = shownPath(path, options.cwd);
-  options.stderr.write(`journal-kb: recorded ${total} error messages in ${shown}\n`);
+  await saveBaseline(next, path, options, (shown) => `recorded ${total} error messages in ${shown}`);
   return next;
 }
 
@@ -337,10 +346,8 @@ async function prune(
 ): Promise<Suppressions> {
   const others = withoutMissingFiles(withoutFiles(suppressions, results, path), path);
   const next = { ...others, ...intersect(suppressions, counted) };
-  await writeFileAtomic(path, serializeSuppressions(next));
   const dropped = countSuppressions(suppressions) - countSuppressions(next);
-  const shown = shownPath(path, options.cwd);
-  options.stderr.write(`journal-kb: pruned ${dropped} suppressions from ${shown}\n`);
+  await saveBaseline(next, path, options, (shown) => `pruned ${dropped} suppressions from ${shown}`);
   return next;
 }
 
