@@ -6,8 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import MiniSearch, { type AsPlainObject } from 'minisearch';
+import MiniSearch from 'minisearch';
 import { buildSearchIndex, createIndexOptions } from '../search-index.js';
+import { packSearchIndex, unpackSearchIndex, type PackedIndex } from '../search-pack.js';
 import type { Entry, KnowledgeBase } from './types.js';
 
 /** Name of the index file in the output folder. */
@@ -15,10 +16,11 @@ export const INDEX_FILE = 'search-index.json';
 
 /** The index file's shape. */
 interface IndexFile {
-  schemaVersion: 1;
+  /** 2 since the index is packed (`search-pack.ts`); files of 1 are rebuilt. */
+  schemaVersion: 2;
   /** `sha256-` and the hex digest of the `kb.json` text. */
   kb: string;
-  index: AsPlainObject;
+  index: PackedIndex;
 }
 
 /** The hash an index file names its `kb.json` by. */
@@ -28,8 +30,8 @@ export function hashKnowledgeBase(text: string): string {
 
 /** Serialise the index of `kb`, whose `kb.json` text is `kbText`. */
 export function serializeSearchIndex(kb: KnowledgeBase, kbText: string): string {
-  const index = JSON.stringify(buildSearchIndex(kb));
-  return `{"schemaVersion":1,"kb":${JSON.stringify(hashKnowledgeBase(kbText))},"index":${index}}\n`;
+  const index = JSON.stringify(packSearchIndex(buildSearchIndex(kb)));
+  return `{"schemaVersion":2,"kb":${JSON.stringify(hashKnowledgeBase(kbText))},"index":${index}}\n`;
 }
 
 /** Whether a parsed value is an index file built from `kbText`. */
@@ -38,7 +40,7 @@ function isIndexFor(value: unknown, kbText: string): value is IndexFile {
   return (
     typeof file === 'object' &&
     file !== null &&
-    file.schemaVersion === 1 &&
+    file.schemaVersion === 2 &&
     file.kb === hashKnowledgeBase(kbText) &&
     typeof file.index === 'object'
   );
@@ -56,7 +58,7 @@ export async function openSearchIndex(
   try {
     const value: unknown = JSON.parse(await readFile(path, 'utf8'));
     if (isIndexFor(value, kbText)) {
-      return MiniSearch.loadJS<Entry>(value.index, createIndexOptions());
+      return unpackSearchIndex(MiniSearch, value.index, createIndexOptions());
     }
   } catch {
     // No usable index file: build the index from kb.json below.

@@ -21,11 +21,13 @@
 import type MiniSearchClass from 'minisearch';
 import type { Options } from 'minisearch';
 import type { Attempt, Case, Entry, TextRef } from '../kb/types.js';
+import type * as Pack from '../search-pack.js';
 import type * as State from './client-state.js';
 import type { PageState } from './client-state.js';
 
 declare const MiniSearch: typeof MiniSearchClass;
 declare const PAGE_SEARCH_OPTIONS: Options<Entry>;
+declare const unpackSearchIndex: typeof Pack.unpackSearchIndex;
 declare const readState: typeof State.readState;
 declare const writeState: typeof State.writeState;
 declare const isPendingEntry: typeof State.isPendingEntry;
@@ -339,14 +341,14 @@ function askIndex(app: PageApp): void {
 }
 
 /**
- * Load the serialised index. Its documents were added in the data's order,
- * so an entry's short id in the index is its position in the data.
+ * Load the packed index. Its documents were added in the data's order, so
+ * a document's number in the index is the entry's position in the data.
  */
 function loadSearchIndex(json: string): LoadedIndex {
-  const plain = JSON.parse(json) as Parameters<typeof MiniSearch.loadJS>[0];
-  const index = MiniSearch.loadJS<Entry>(plain, PAGE_SEARCH_OPTIONS);
+  const packed = JSON.parse(json) as Pack.PackedIndex;
+  const index = unpackSearchIndex(MiniSearch, packed, PAGE_SEARCH_OPTIONS);
   const ordinals = new Map<string, number>();
-  for (const [short, id] of Object.entries(plain.documentIds)) ordinals.set(String(id), Number(short));
+  packed.ids.forEach((id, position) => ordinals.set(id, position));
   return { index, ordinals };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The search index as the page carries it: the index prebuilt with the
- * shared options of `search-index.ts`, serialised, and those same options
- * written as script source, their functions by name.
+ * shared options of `search-index.ts`, packed (`search-pack.ts`), and those
+ * same options written as script source, their functions by name.
  */
 import { JournalKbError } from '../errors.js';
 import type { KnowledgeBase } from '../kb/types.js';
@@ -10,6 +10,7 @@ import {
   buildSearchIndex,
   createIndexOptions,
 } from '../search-index.js';
+import { packSearchIndex, unpackSearchIndex } from '../search-pack.js';
 import { embedJson, getFunctionSource } from './embed.js';
 
 /** The prebuilt index and what the page needs to load and query it. */
@@ -49,9 +50,9 @@ function toSource(value: unknown, names: ReadonlySet<string>): string {
  * Check that the index numbers entries in the data's order: the page reads
  * a hit's short id as the entry's position in the data.
  */
-function checkOrder(documentIds: Record<string, unknown>, kb: KnowledgeBase): void {
+function checkOrder(ids: string[], kb: KnowledgeBase): void {
   kb.entries.forEach((entry, position) => {
-    if (documentIds[String(position)] !== entry.id) {
+    if (ids[position] !== entry.id) {
       throw new JournalKbError(
         'INTERNAL',
         `Unexpected search index order at \`${entry.id}\`, expected documents added in the order of the entries`,
@@ -63,11 +64,11 @@ function checkOrder(documentIds: Record<string, unknown>, kb: KnowledgeBase): vo
 /** Build the index of `kb` for the page, with the options to load it. */
 export function getPageIndex(kb: KnowledgeBase): PageIndex {
   const names = new Set(SEARCH_FUNCTIONS.map((fn) => fn.name));
-  const functionsSource = SEARCH_FUNCTIONS.map((fn) => getFunctionSource(fn)).join('\n');
-  const plain = buildSearchIndex(kb).toJSON();
-  checkOrder(plain.documentIds, kb);
+  const functionsSource = [...SEARCH_FUNCTIONS, unpackSearchIndex].map((fn) => getFunctionSource(fn)).join('\n');
+  const packed = packSearchIndex(buildSearchIndex(kb));
+  checkOrder(packed.ids, kb);
   return {
-    json: embedJson(plain),
+    json: embedJson(packed),
     functionsSource,
     optionsSource: toSource(createIndexOptions(), names),
   };
