@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../src/kb/types.js';
+import { readData } from '../src/render/embed.js';
 import { GOOD_ENTRY, makeTempDir, run } from './helpers/cli.js';
 
 const LEGACY = '# Alt\n\n**Datum:** 05.03.2026\n\n## Problem\n\nKaputt.\n';
@@ -25,6 +26,13 @@ function makeJournal(): string {
 function readOutputs(folder: string): [string, string, string] {
   const read = (name: string) => readFileSync(join(folder, name), 'utf8');
   return [read('kb.json'), read('index.html'), read('search-index.json')];
+}
+
+/** The data block of a written page, read back. */
+function readPageData(page: string): unknown {
+  const block = /<script type="application\/octet-stream" id="kb-data">([^<]*)<\/script>/.exec(page);
+  if (block === null) throw new Error('no data block');
+  return readData(block[1] ?? '');
 }
 
 describe('build', () => {
@@ -96,6 +104,7 @@ describe('build', () => {
     const entry = (JSON.parse(text) as KnowledgeBase).entries[0];
     expect(entry?.cases.map((item) => [item.problem, item.line])).toEqual([['Leer.', 3]]);
     expect(entry?.incomplete).toEqual(['type', 'owner']);
-    expect(page).toContain('https://forge.example/repo/src/branch/main/{path}#L{line}');
+    const data = readPageData(page) as { sourceUrl: string };
+    expect(data.sourceUrl).toBe('https://forge.example/repo/src/branch/main/{path}#L{line}');
   });
 });

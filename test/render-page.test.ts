@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { isJournalKbError } from '../src/errors.js';
 import { foldText } from '../src/fold.js';
@@ -17,7 +18,7 @@ import {
   safeHref,
   writeState,
 } from '../src/render/client-state.js';
-import { embedJson, getFunctionSource } from '../src/render/embed.js';
+import { embedData, getFunctionSource, readData } from '../src/render/embed.js';
 import { renderPage } from '../src/render/page.js';
 
 /** The hand-written fixture knowledge base. */
@@ -101,10 +102,10 @@ describe('renderPage', () => {
     expect(library).toContain('global.MiniSearch = factory()');
   });
 
-  it('embeds the data so that JSON.parse gives back every entry unchanged', () => {
+  it('embeds the data so that it inflates back to every entry unchanged', () => {
     const kb = loadFixture();
     const html = renderPage(kb);
-    const data = JSON.parse(getById(html, 'kb-data')) as { entries: Entry[]; sourceUrl: string };
+    const data = readData(getById(html, 'kb-data')) as { entries: Entry[]; sourceUrl: string };
     expect(data.entries).toEqual(kb.entries);
     expect(data.sourceUrl).toBe('');
   });
@@ -116,7 +117,9 @@ describe('renderPage', () => {
     expect(html).not.toContain('<!--');
     expect(html).not.toContain('window.__pwned=4</script>');
     expect(html).not.toContain('<img src=x');
-    expect(getById(html, 'kb-data')).toContain('\\u003c/script>\\u003cscript>window.__pwned=9');
+    expect(html).not.toContain('__pwned');
+    // The data blocks are base64: no `<`, nothing an entry could end them with.
+    for (const id of ['kb-index', 'kb-data']) expect(getById(html, id)).toMatch(/^[A-Za-z0-9+/]+=*$/);
   });
 
   it('escapes the title option into the heading and the title element', () => {
@@ -155,19 +158,23 @@ describe('renderPage', () => {
   it('keeps the evil entry’s values intact inside the data', () => {
     const kb = loadFixture();
     const html = renderPage(kb);
-    const data = JSON.parse(getById(html, 'kb-data')) as { entries: Entry[] };
+    const data = readData(getById(html, 'kb-data')) as { entries: Entry[] };
     expect(evil(data as KnowledgeBase).summary).toBe(
       '<script>window.__pwned=2</script> and a line\u2028separator',
     );
   });
 });
 
-describe('embedJson', () => {
-  it('writes no `<` and no line separator, and parses back to the same value', () => {
-    const value = { a: '</script><!-- x -->', b: ['\u2028', '\u2029', '<'], c: 1 };
-    const text = embedJson(value);
-    expect(text).not.toMatch(/[<\u2028\u2029]/);
-    expect(JSON.parse(text)).toEqual(value);
+describe('embedData', () => {
+  it('writes base64 of ASCII JSON that inflates back to the same value', () => {
+    const value = { a: '</script><!-- x -->', b: ['\u2028', 'Lösung', '😀', '<'], c: 1 };
+    const text = embedData(value);
+    expect(text).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    const json = inflateRawSync(Buffer.from(text, 'base64')).toString('latin1');
+    expect(json).toBe(
+      '{"a":"</script><!-- x -->","b":["\\u2028","L\\u00f6sung","\\ud83d\\ude00","<"],"c":1}',
+    );
+    expect(readData(text)).toEqual(value);
   });
 });
 

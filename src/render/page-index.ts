@@ -10,13 +10,13 @@ import {
   buildSearchIndex,
   createIndexOptions,
 } from '../search-index.js';
-import { packSearchIndex, unpackSearchIndex } from '../search-pack.js';
-import { embedJson, getFunctionSource } from './embed.js';
+import { packSearchIndex, unpackSearchIndex, type PackedIndex } from '../search-pack.js';
+import { getFunctionSource } from './embed.js';
 
 /** The prebuilt index and what the page needs to load and query it. */
 export interface PageIndex {
-  /** The serialised index, safe inside a JSON script element. */
-  json: string;
+  /** The packed index. */
+  packed: PackedIndex;
   /** Source of the shared search functions, one after the other. */
   functionsSource: string;
   /** An expression that evaluates to the shared index options. */
@@ -68,7 +68,7 @@ export function getPageIndex(kb: KnowledgeBase): PageIndex {
   const packed = packSearchIndex(buildSearchIndex(kb));
   checkOrder(packed.ids, kb);
   return {
-    json: embedJson(packed),
+    packed,
     functionsSource,
     optionsSource: toSource(createIndexOptions(), names),
   };

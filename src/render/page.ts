@@ -4,10 +4,12 @@
  * loads nothing (its Content-Security-Policy forbids every network load),
  * so it works from `file://` and on any static host.
  *
- * Order matters for speed: the index comes first and, for a large
- * knowledge base, the page's script right after it hands the index to a
- * search worker, which loads it while the parser still reads the entries'
- * data that follows.
+ * The index and the entries' data are data blocks of compressed JSON
+ * (`embedData`), a fifth of their JSON size, which the browser reads that
+ * much sooner. Order matters for speed: the index comes first, and the
+ * page's script right after it starts loading the index (on the page, or
+ * for a large knowledge base in a search worker) while the parser still
+ * reads the data that follows.
  */
 import { JournalKbError } from '../errors.js';
 import { foldText } from '../fold.js';
@@ -16,7 +18,7 @@ import { CLIENT_FUNCTIONS, type PageData } from './client.js';
 import { STATE_FUNCTIONS } from './client-state.js';
 import {
   checkScriptText,
-  embedJson,
+  embedData,
   escapeHtml,
   getCspHash,
   getFunctionSource,
@@ -175,11 +177,11 @@ export function renderPage(kb: KnowledgeBase, options: PageOptions = {}): string
 </head>
 <body>
 ${getBodyMarkup(title)}
-<script type="application/json" id="kb-index">${index.json}</script>
+<script type="application/octet-stream" id="kb-index">${embedData(index.packed)}</script>
 <script id="kb-engine">${engine}</script>
 <script id="kb-search">${search}</script>
 <script>${app}</script>
-<script type="application/json" id="kb-data">${embedJson(data)}</script>
+<script type="application/octet-stream" id="kb-data">${embedData(data)}</script>
 </body>
 </html>
 `;

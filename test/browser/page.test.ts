@@ -303,6 +303,73 @@ describe('source links', () => {
   });
 });
 
+/** Replace the text of the data block `id` in a written page. */
+function damageBlock(source: string, name: string, id: string, text: string): string {
+  const html = readFileSync(new URL(source), 'utf8');
+  const start = html.indexOf('>', html.indexOf(`id="${id}"`)) + 1;
+  const path = join(folder, name);
+  writeFileSync(path, html.slice(0, start) + text + html.slice(html.indexOf('</script>', start)));
+  return pathToFileURL(path).href;
+}
+
+describe('a damaged page', () => {
+  it('says it cannot read its entries when the data block does not inflate', async () => {
+    // Base64 of "not deflate": valid base64, not a DEFLATE stream.
+    const url = damageBlock(writePage('whole.html'), 'no-data.html', 'kb-data', 'bm90IGRlZmxhdGU=');
+    const { page, log } = await openLoggedPage(browser);
+    await page.goto(url);
+    await page.waitForSelector('html[data-state=failed]');
+    expect(await page.isVisible('#notice')).toBe(true);
+    expect(await page.textContent('#notice')).toMatch(/^This page could not read its entries \(.+\)\. It needs a browser from 2023/);
+    expect(await getTitles(page)).toEqual([]);
+    await page.close();
+    expect(log.problems).toHaveLength(1);
+  });
+
+  for (const searchWorker of [false, true]) {
+    it(`shows the entries and says the index failed when it is not base64 (worker: ${String(searchWorker)})`, async () => {
+      const source = writePage(`whole-${String(searchWorker)}.html`, { searchWorker });
+      const url = damageBlock(source, `no-index-${String(searchWorker)}.html`, 'kb-index', '%%% not base64 %%%');
+      const { page, log } = await openLoggedPage(browser);
+      await page.goto(url);
+      await page.waitForSelector('html[data-state=failed]');
+      expect(await getTitles(page)).toEqual([PIPELINE, CERTIFICATE, EVIL_TITLE, GATEWAY, LEGACY]);
+      expect(await page.textContent('#notice')).toMatch(/^The search index could not be loaded: /);
+      await page.close();
+      expect(log.problems.length).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('the overview of a large journal', () => {
+  it('draws the newest twenty pending problems and counts the rest', async () => {
+    const kb = loadFixture();
+    const template = kb.entries.find((entry) => entry.title === PIPELINE)!;
+    const entries = Array.from({ length: 25 }, (_, index) => ({
+      ...template,
+      id: `journal/2025-01-${String(index + 1).padStart(2, '0')}_Pending`,
+      path: `journal/2025-01-${String(index + 1).padStart(2, '0')}_Pending.md`,
+      title: `Pending ${index + 1}`,
+      date: `2025-01-${String(index + 1).padStart(2, '0')}`,
+    }));
+    const path = join(folder, 'pending.html');
+    writeFileSync(path, renderPage({ ...kb, entries }));
+    const url = pathToFileURL(path).href;
+    const { page, log } = await openPage(url);
+    // Each copy of the pipeline entry has one pending problem.
+    expect(await page.textContent('#pending-list p')).toBe('25 pending in 25 entries');
+    const items = await page.locator('#pending-list li').allTextContents();
+    expect(items).toHaveLength(20);
+    expect(items[0]).toBe('2025-01-25 Pending 25: Der Gitea-Runner hat kein socat installiert');
+    expect(items[19]).toBe('2025-01-06 Pending 6: Der Gitea-Runner hat kein socat installiert');
+    await page.click('#pending-list button:text-is("Show all 25")');
+    expect(await page.isChecked('#filter-pending')).toBe(true);
+    expect(await page.textContent('#count')).toBe('Showing 20 of 25 entries (of 25)');
+    await page.close();
+    expectQuiet(log, url);
+  });
+});
+
 describe('the page of the corpus, built by `journal-kb build`', () => {
   it('ranks the canonical entry first for its error line, with its attempts and lessons', async () => {
     const corpus = join(folder, 'corpus');
