@@ -14,8 +14,8 @@ export interface Parsed {
   positionals: string[];
 }
 
-/** Rewrite a `util.parseArgs` error as a usage sentence. */
-function usageError(command: string, error: Error): JournalKbError {
+/** Rewrite a `util.parseArgs` error as a usage sentence; `args` are the arguments it read. */
+function usageError(command: string, error: Error, args: readonly string[]): JournalKbError {
   const code = (error as { code?: string }).code;
   const flag = /'([^']+)'/.exec(error.message)?.[1] ?? '';
   const help = `see \`journal-kb ${command} --help\``;
@@ -24,6 +24,14 @@ function usageError(command: string, error: Error): JournalKbError {
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const name = /--[\w-]+/.exec(flag)?.[0] ?? flag;
+    const next = args[args.indexOf(name) + 1];
+    if (/ambiguous/.test(error.message) && next !== undefined) {
+      // `--limit -1`: parseArgs reads `-1` as an option, not as the value.
+      return new JournalKbError(
+        'USAGE',
+        `Option \`${name}\` of \`${command}\` is followed by \`${next}\`, read as an option, expected a value (write \`${name}=${next}\` for a value starting with \`-\`; ${help})`,
+      );
+    }
     return new JournalKbError('USAGE', `Option \`${name}\` of \`${command}\` needs a value (${help})`);
   }
   return new JournalKbError('USAGE', `${error.message} (${help})`);
@@ -44,7 +52,7 @@ export function parseCommandArgs(
     });
     return { values: parsed.values, positionals: parsed.positionals };
   } catch (error) {
-    throw usageError(command, error as Error);
+    throw usageError(command, error as Error, args);
   }
 }
 

@@ -30,6 +30,11 @@ describe('command line', () => {
       [['lint', '.', '--format', 'xml'], 'Unknown format `xml` for `--format`'],
       [['lint', '.', '--max-warnings', 'many'], 'Option `--max-warnings` of `lint` is `many`, expected a whole number of at least 0'],
       [['lint', '.', '--format'], 'Option `--format` of `lint` needs a value'],
+      [
+        ['lint', '.', '--max-warnings', '-1'],
+        'Option `--max-warnings` of `lint` is followed by `-1`, read as an option, expected a value (write `--max-warnings=-1` for a value starting with `-`',
+      ],
+      [['lint', '.', '--max-warnings=-1'], 'Option `--max-warnings` of `lint` is `-1`, expected a whole number of at least 0'],
     ];
     for (const [argv, expected] of cases) {
       const result = await run(argv, cwd);
