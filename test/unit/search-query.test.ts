@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  isStopWord,
   processSearchTerm,
   tokenizeQuery,
   tokenizeSearchText,
@@ -28,5 +29,22 @@ describe('search words', () => {
     expect(words).toHaveLength(32);
     expect(words[0]).toBe('word0');
     expect(words[31]).toBe('word31');
+  });
+
+  it('leaves out German and English stop words, but keeps negations', () => {
+    expect(tokenizeQuery('Der Gitea-Runner hat kein socat für die Pipeline')).toEqual([
+      'Gitea',
+      'Runner',
+      'kein',
+      'socat',
+      'Pipeline',
+    ]);
+    expect(tokenizeQuery('E: Unable to locate package socat')).toEqual(['E', 'Unable', 'locate', 'package', 'socat']);
+    expect(processSearchTerm('Über')).toBeNull();
+    expect(processSearchTerm('Die')).toBeNull();
+    expect(processSearchTerm('nicht')).toBe('nicht');
+    expect(processSearchTerm('not')).toBe('not');
+    expect(['fur', 'uber', 'the', 'dass'].every(isStopWord)).toBe(true);
+    expect(['socat', 'fehler', 'nicht', 'kein', 'no', 'error'].some(isStopWord)).toBe(false);
   });
 });
