@@ -6,8 +6,9 @@
  *                                        [--extract-only] [--keep] [--reuse-kb]
  *                                        [--replicate K] [--compare]
  *
- * Measures: build time (`journal-kb build`, and `renderPage` alone), page
- * and index size, and in headless Chromium from `file://`: time to the
+ * Measures: build time (`journal-kb build`, and `renderPage` alone), the
+ * sizes of page, index and data (embedded, and as the JSON they inflate
+ * to), and in headless Chromium from `file://`: time to the
  * first results shown, to ready to answer (index loaded), to the first
  * answer of a query in the URL, and the latency of typed queries (search,
  * filter and drawing, p50/p95). Uses the compiled code in `dist/`.
@@ -18,9 +19,11 @@
  * `--replicate K` renders a page of K copies of that kb.json's entries
  * (ids, paths and dates shifted per copy), the way to reach 100,000
  * entries here: the copies share one vocabulary, so the index grows in
- * postings only, which is what load and query time follow. `--compare`
- * also times, on the main thread, loading the shipped index against
- * building it from the entries, and the search alone.
+ * postings only, which is what load and query time follow (and the
+ * copies compress better than distinct entries would). `--compare` also
+ * times, on the main thread, loading the shipped packed index against
+ * MiniSearch's own serialisation with `loadJS` and against building the
+ * index from the entries, and the search alone.
  * Results go to stdout as Markdown and to bench/out/page-N.json.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
