@@ -117,6 +117,18 @@ describe('the corpus knowledge base', () => {
     ]);
   });
 
+  it('finds a message the prose introduces as an error (`Laufzeitfehler \`…\``)', () => {
+    expect(entryOf(`${ARCHIVE}/2026-01-27_Session_Log`).errors).toEqual([
+      {
+        text: 'The driver used with SQLDelight is asynchronous, so SQLDelight should be configured for asynchronous usage',
+        line: 26,
+      },
+    ]);
+    expect(entryOf(`${ARCHIVE}/2026-01-28_Session_Log`).errors).toEqual([
+      { text: 'The driver used with SQLDelight is asynchronous...', line: 21 },
+    ]);
+  });
+
   it('marks a problem without a solution as pending', () => {
     const cases = entryOf(`${ARCHIVE}/2026-01-26_Session_Log`).cases;
     expect(cases.map((item) => [item.line, item.pending])).toEqual([

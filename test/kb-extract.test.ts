@@ -9,7 +9,9 @@ import { loadSetup } from '../src/context.js';
 import { discover } from '../src/discover.js';
 import { createLinter } from '../src/lint.js';
 import { assembleKnowledgeBase, createExtractOptions } from '../src/kb/build.js';
-import { isErrorLine } from '../src/kb/error-lines.js';
+import { isErrorLine, readErrors } from '../src/kb/error-lines.js';
+import { createParser } from '../src/parse.js';
+import { VFile } from 'vfile';
 import { resolveLink } from '../src/kb/links.js';
 import type { Entry, KnowledgeBase } from '../src/kb/types.js';
 
@@ -222,6 +224,25 @@ describe('error lines', () => {
     'Timeout waiting to lock journal cache',
   ])('takes %j', (line) => {
     expect(isErrorLine(line)).toBe(true);
+  });
+
+  it('takes inline code the prose introduces as a message, when it reads as a sentence', () => {
+    const value = [
+      'Der Fehler `The driver is asynchronous...` wurde reproduziert.',
+      '',
+      'Laufzeitfehler `Sync stopped without reason` beim Start.',
+      '',
+      'Die Fehlermeldung: `Keine Verbindung zum Server` kam.',
+      '',
+      'Der Fehler `null` und die Variable `one two three` bleiben, wie `a b c` nach einem Fehler, der `x y z` hieß.',
+      '',
+    ].join('\n');
+    const file = new VFile({ value });
+    expect(readErrors(file, createParser().parse(file))).toEqual([
+      { text: 'The driver is asynchronous...', line: 1 },
+      { text: 'Sync stopped without reason', line: 3 },
+      { text: 'Keine Verbindung zum Server', line: 5 },
+    ]);
   });
 
   it.each(['WebWorkerException', 'someFunction()', 'echo hello', '404 auf /members', 'errors are fine', 'connectTimeout'])(

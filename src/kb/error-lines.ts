@@ -1,7 +1,8 @@
 /**
  * Error messages an entry quotes: lines of code blocks and inline code that
  * look like tool output (`E: …`, `Error: …`, exceptions, HTTP status lines,
- * `Permission denied`), so a pasted error finds the entry that saw it.
+ * `Permission denied`), and inline code that the prose introduces as one
+ * (`Der Fehler \`…\``), so a pasted error finds the entry that saw it.
  */
 import type { Code, InlineCode, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -80,9 +81,26 @@ function errorsOfCode(file: VFile, node: Code): TextRef[] {
   return found;
 }
 
-/** The error line of an inline code span, if it is one. */
-function errorsOfInline(node: InlineCode): TextRef[] {
-  if (!isErrorLine(node.value)) return [];
+/**
+ * Prose that introduces a quoted message: `Der Fehler`, `Laufzeitfehler`,
+ * `Fehlermeldung:`, `the error`, `die Meldung`, right before the code span.
+ */
+const INTRODUCED = /(?:fehler|fehlermeldung|meldung|error|message|exception)\s*:?\s*$/i;
+
+/**
+ * Whether an inline code span quotes a message: it looks like one, or the
+ * prose right before it says it is one and it reads as a sentence (three
+ * words or more, so `Der Fehler \`null\`` is no message).
+ */
+function isQuotedError(node: InlineCode, before: string): boolean {
+  if (isErrorLine(node.value)) return true;
+  const words = node.value.trim().split(/\s+/).length;
+  return words >= 3 && node.value.length <= 500 && INTRODUCED.test(before);
+}
+
+/** The error line of an inline code span, if it is one; `before` is the text just before it. */
+function errorsOfInline(node: InlineCode, before: string): TextRef[] {
+  if (!isQuotedError(node, before)) return [];
   return [{ text: node.value.trim(), line: lineOf(node) }];
 }
 
@@ -90,10 +108,13 @@ function errorsOfInline(node: InlineCode): TextRef[] {
 export function readErrors(file: VFile, tree: Root): TextRef[] {
   const seen = new Set<string>();
   const found: TextRef[] = [];
-  visit(tree, (node) => {
+  visit(tree, (node, index, parent) => {
     let refs: TextRef[] = [];
     if (node.type === 'code') refs = errorsOfCode(file, node);
-    else if (node.type === 'inlineCode') refs = errorsOfInline(node);
+    else if (node.type === 'inlineCode') {
+      const previous = index === undefined ? undefined : parent?.children[index - 1];
+      refs = errorsOfInline(node, previous?.type === 'text' ? previous.value : '');
+    }
     for (const ref of refs) {
       if (seen.has(ref.text)) continue;
       seen.add(ref.text);
