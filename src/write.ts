@@ -43,14 +43,29 @@ function writeError(path: string, error: unknown): JournalKbError {
   });
 }
 
-/** What stands at `path` after following links, if anything. */
-async function resolveTarget(path: string): Promise<{ path: string; info?: Stats }> {
+/**
+ * What stands at `path` after following links, if anything, and whether
+ * to write it in place rather than through a temporary file: devices,
+ * pipes and sockets, and anything reached through `/dev` or `/proc` (such
+ * as `/dev/stdout`, a link to `/proc/self/fd/1`, whose "real path" names
+ * no file that could be replaced).
+ */
+async function resolveTarget(path: string): Promise<{ path: string; info?: Stats; inPlace: boolean }> {
+  let info: Stats;
   try {
-    const real = await realpath(path);
-    return { path: real, info: await stat(real) };
+    info = await stat(path);
   } catch {
-    return { path };
+    return { path, inPlace: false };
   }
+  let real: string;
+  try {
+    real = await realpath(path);
+    await stat(real);
+  } catch {
+    return { path, info, inPlace: true };
+  }
+  const special = /^\/(?:dev|proc)\//.test(real) || /^\/(?:dev|proc)\//.test(path);
+  return { path: real, info, inPlace: special || (!info.isFile() && !info.isDirectory()) };
 }
 
 /**
@@ -97,7 +112,7 @@ export async function writeFileAtomic(
   data: string | Uint8Array,
 ): Promise<void> {
   const target = await resolveTarget(path);
-  if (target.info && !target.info.isFile() && !target.info.isDirectory()) {
+  if (target.inPlace) {
     try {
       await writeFile(target.path, data);
       return;

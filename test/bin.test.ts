@@ -1,10 +1,13 @@
 /**
- * The bin as a user runs it: a closed pipe ends the output quietly.
+ * The bin as a user runs it: a closed pipe ends the output quietly, and
+ * `--output` through a link to a pipe writes into the pipe.
  */
 import { execFileSync } from 'node:child_process';
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT } from './helpers/build.js';
+import { GOOD_ENTRY, makeTempDir } from './helpers/cli.js';
 
 describe('bin', () => {
   beforeAll(() => ensureBuilt());
@@ -19,5 +22,16 @@ describe('bin', () => {
       encoding: 'utf8',
     });
     expect(stderr).toBe('');
+  });
+
+  it('writes --output through a link to the pipe it stands for, and keeps the link', () => {
+    const bin = join(ROOT, 'bin', 'journal-kb.js');
+    const cwd = makeTempDir({ '2026-03-06_Good.md': GOOD_ENTRY });
+    // `out` is what `/dev/stdout` is: a link to /proc/self/fd/1, here a pipe.
+    const script = `ln -s /proc/self/fd/1 out && node "${bin}" lint 2026-03-06_Good.md --format json --output out | cat`;
+    const stdout = execFileSync('bash', ['-c', script], { cwd, encoding: 'utf8' });
+    const results = JSON.parse(stdout) as Array<{ filePath: string; messages: unknown[] }>;
+    expect(results.map((result) => [result.filePath.endsWith('2026-03-06_Good.md'), result.messages])).toEqual([[true, []]]);
+    expect(lstatSync(join(cwd, 'out')).isSymbolicLink()).toBe(true);
   });
 });
