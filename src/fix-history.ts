@@ -429,8 +429,9 @@ const PHRASES: ReadonlyArray<[Outcome, string[]]> = [
     ['failed', 'fails', 'fail', 'failure', 'failing', 'broken', 'refused',
       'denied', 'error', 'errors', 'timeout', 'timed out', 'crash',
       'crashed', 'crashes', 'rejected', 'fehlgeschlagen', 'schlägt fehl',
-      'schlug fehl', 'gescheitert', 'scheitert', 'fehler', 'kaputt',
-      'abgelehnt', 'abbruch', 'bricht ab', 'rot', 'red'],
+      'schlug fehl', 'fehlschlug', 'gescheitert', 'scheitert', 'fehler',
+      'revertiert', 'kaputt', 'abgelehnt', 'abbruch', 'bricht ab', 'rot',
+      'red'],
   ],
   [
     'succeeded',

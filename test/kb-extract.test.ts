@@ -191,6 +191,44 @@ describe('extraction from sections that hold labelled items', () => {
   });
 });
 
+describe('extraction of attempts written as lists', () => {
+  const entry = entryOf(kb, '2026-02-05_Attempt_Lists');
+
+  /** An attempt told in a list item: no version, no symptom. */
+  const listed = (fix: string, result: string, line: number, outcome: string) => ({
+    version: '',
+    symptom: '',
+    fix,
+    result,
+    line,
+    outcome,
+  });
+
+  it('reads one attempt per item of an attempts label or section, after the table rows', () => {
+    expect(entry.attempts).toEqual([
+      { version: 'v1', symptom: 'loops', fix: 'cookies', result: '❌ failed', line: 41, outcome: 'failed' },
+      listed('Removed the transaction', 'no effect', 16, 'failed'),
+      listed('Cleared the cache', '✅ works', 17, 'succeeded'),
+      listed('`(x) => x` as mapper', 'fails on CI', 18, 'failed'),
+      listed('Upgraded the driver (revertiert)', '', 19, 'failed'),
+      listed('**Kompromiss:** kept the old API', '', 20, 'unknown'),
+      listed('Cleared cookies', 'still broken', 26, 'failed'),
+      listed('New session key', '⏳ waiting for deploy', 27, 'pending'),
+      listed('Pinned the version', 'erfolgreich', 36, 'succeeded'),
+      listed('Tried again later', '', 37, 'unknown'),
+    ]);
+  });
+
+  it('leaves the attempts out of the cases and other labelled lists out of the attempts', () => {
+    expect(entry.cases).toEqual([
+      { problem: 'Sync stops with `DriverError`.', cause: '', solution: 'Read synchronously.', result: '', line: 14, pending: false },
+      { problem: 'Login loops.', cause: '', solution: 'Rotate the key.', result: '', line: 24, pending: false },
+    ]);
+    expect(entry.attempts.map((attempt) => attempt.line)).not.toContain(31);
+    expect(entry.attempts.map((attempt) => attempt.line)).not.toContain(32);
+  });
+});
+
 describe('extraction keeps raw text raw', () => {
   const entry = entryOf(kb, '2026-02-03_Markup');
 

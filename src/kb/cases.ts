@@ -7,6 +7,7 @@
 import type { List, ListItem, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import type { SectionKind, SectionMatcher } from '../sections.js';
+import { isAttemptsItem, isAttemptsLabel } from './attempt-lists.js';
 import { firstParagraph, getItemLabel, textAfterLabel } from './labels.js';
 import type { OutlineSection } from './outline.js';
 import { endOf, lineOf, sourceOfNodes, startOf } from './source.js';
@@ -139,12 +140,16 @@ class CaseReader {
     private readonly matcher: SectionMatcher,
   ) {}
 
-  /** Whether a list holds an item labelled as a case part, at any depth. */
+  /**
+   * Whether a list holds an item labelled as a case part, at any depth
+   * outside attempts lists.
+   */
   hasLabelledPart(list: List): boolean {
     return list.children.some(
       (item) =>
         this.labelKind(item) !== undefined ||
-        item.children.some((child) => child.type === 'list' && this.hasLabelledPart(child)),
+        (!isAttemptsItem(item, this.matcher) &&
+          item.children.some((child) => child.type === 'list' && this.hasLabelledPart(child))),
     );
   }
 
@@ -155,10 +160,14 @@ class CaseReader {
     );
   }
 
-  /** The case part an item's label names, if any. */
+  /**
+   * The case part an item's label names, if any; an attempts label
+   * (`**Fix attempts:**`) names none, as its items are attempts.
+   */
   labelKind(item: ListItem): CasePart | undefined {
     const label = getItemLabel(item);
-    const kind = label ? this.matcher.match(label.label) : undefined;
+    if (!label || isAttemptsLabel(label.label, this.matcher)) return undefined;
+    const kind = this.matcher.match(label.label);
     return isCasePart(kind) ? kind : undefined;
   }
 
@@ -169,9 +178,11 @@ class CaseReader {
 
   /**
    * Read one item: a labelled part (whose nested labelled parts are read
-   * after it), a group whose nested items are one case, or neither.
+   * after it), a group whose nested items are one case, or neither. An
+   * attempts list (`**Versuche:**`) is read as attempts, not as parts.
    */
   readItem(item: ListItem): void {
+    if (isAttemptsItem(item, this.matcher)) return;
     const label = getItemLabel(item);
     const kind = this.labelKind(item);
     const nested = this.labelledLists(item);

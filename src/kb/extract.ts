@@ -12,6 +12,7 @@ import { getFixHistories } from '../fix-history.js';
 import { getFrontmatter } from '../frontmatter.js';
 import { readLegacyHeader, type LegacyHeader } from '../legacy-header.js';
 import type { SectionMatcher } from '../sections.js';
+import { readListAttempts } from './attempt-lists.js';
 import { readCases, type CaseDraft } from './cases.js';
 import { readErrors } from './error-lines.js';
 import { readLessons } from './lessons.js';
@@ -104,7 +105,7 @@ function findSummary(tree: Root, file: VFile): string {
 }
 
 /** The attempts of every fix-history table, in document order. */
-function readAttempts(tree: Root, file: VFile): Attempt[] {
+function readTableAttempts(tree: Root, file: VFile): Attempt[] {
   return getFixHistories(tree, file).flatMap((table) =>
     table.rows.map((row) => ({
       version: row.version,
@@ -121,6 +122,7 @@ function readAttempts(tree: Root, file: VFile): Attempt[] {
  * Decide which cases are pending: a case is pending when it has no
  * solution, or when the last attempt of its table is pending. A table
  * belongs to the last case that starts before it (else the first case).
+ * Only table attempts count; attempts written as a list do not.
  */
 function settleCases(drafts: readonly CaseDraft[], attempts: readonly Attempt[]): Case[] {
   const pendingAt = new Set<number>();
@@ -152,7 +154,8 @@ export function extractEntry(
   const header = readHeader(tree, file, path, options.requiredKeys);
   const title = findTitle(tree);
   const outline = getOutline(tree, options.matcher);
-  const attempts = readAttempts(tree, file);
+  const tableAttempts = readTableAttempts(tree, file);
+  const listAttempts = readListAttempts(file, tree, options.matcher, outline);
   const drafts = readCases(file, tree, options.matcher, outline);
   return {
     id,
@@ -165,8 +168,8 @@ export function extractEntry(
     tags: header.tags,
     summary: findSummary(tree, file),
     incomplete: header.incomplete,
-    cases: settleCases(drafts, attempts),
-    attempts,
+    cases: settleCases(drafts, tableAttempts),
+    attempts: [...tableAttempts, ...listAttempts],
     errors: readErrors(file, tree),
     learned: readLessons(file, tree, options.matcher, outline),
     links: readLinks(tree, path, id),

@@ -32,7 +32,7 @@ export interface Case {
   pending: boolean;
 }
 
-/** One row of a fix-history table. */
+/** One row of a fix-history table, or one item of an attempts list. */
 export interface Attempt {
   /** The version cell as written, such as `v1`. */
   version: string;
