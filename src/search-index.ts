@@ -174,8 +174,15 @@ export function isPrefixTerm(term: string, index: number, terms: string[]): bool
   return index === terms.length - 1 && term.length >= 3;
 }
 
-/** How many typos a query word tolerates: one from 5 letters, else none. */
+/**
+ * How many typos a query word tolerates: one from 5 letters, two from 8 (a
+ * swap of two letters, `iptabels`, is two edits), none past 40 (a hash or
+ * a base64 run in a pasted line, where typo matching costs memory growing
+ * with the square of the length: 100,000 letters asked for 10 GB).
+ */
 export function getFuzziness(term: string): number {
+  if (term.length > 40) return 0;
+  if (term.length >= 8) return 2;
   return term.length >= 5 ? 1 : 0;
 }
 

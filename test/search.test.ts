@@ -92,6 +92,10 @@ describe('search output and exit codes', () => {
     const text = await run(['search', 'zzzqqq'], root);
     expect([text.code, text.stdout]).toEqual([1, '']);
     expect(text.stderr).toBe('journal-kb: no entry matches `zzzqqq`\n');
+    // A 100,000-letter word once asked typo matching for 10 GB.
+    const long = await run(['search', `${'q'.repeat(60)} ${'z'.repeat(100000)}`], root);
+    expect(long.code).toBe(1);
+    expect(long.stderr).toBe(`journal-kb: no entry matches \`${'q'.repeat(60)} ${'z'.repeat(18)}…\`\n`);
   });
 
   it('highlights matching words only on a terminal', async () => {

@@ -123,7 +123,10 @@ export async function searchCommand(context: MainContext, args: string[]): Promi
     const json = hits.map((hit) => toJsonHit(hit, makeSnippet(hit)));
     context.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else if (hits.length === 0) {
-    context.stderr.write(`journal-kb: no entry matches \`${toOneLine(query)}\`\n`);
+    const shown = toOneLine(query);
+    // A pasted log can be long: name its start, not all of it.
+    const cut = shown.length > 80 ? `${shown.slice(0, 79)}…` : shown;
+    context.stderr.write(`journal-kb: no entry matches \`${cut}\`\n`);
   } else {
     const env = context.env ?? process.env;
     const color = values['no-color'] ? false : (values.color as boolean | undefined) ?? useColor(context.stdout, env);
