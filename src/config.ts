@@ -105,8 +105,18 @@ function readConfigFile(path: string): UserConfig | undefined {
       return json['journal-kb'] as UserConfig | undefined;
     }
     if (path.endsWith('.json')) return JSON.parse(text) as UserConfig;
-    return (parseYaml(text, { version: '1.2' }) ?? {}) as UserConfig;
+    const value = (parseYaml(text, { version: '1.2' }) ?? {}) as UserConfig;
+    // An alias inside its own anchor (`a: &a [*a]`) makes a value that
+    // contains itself; nothing in a configuration can mean that.
+    JSON.stringify(value);
+    return value;
   } catch (error) {
+    if (error instanceof TypeError && /circular/i.test(error.message)) {
+      throw new JournalKbError(
+        'CONFIG',
+        `Invalid configuration file ${path}: a YAML alias refers to the value that contains it, expected values that end`,
+      );
+    }
     const reason = (error as Error).message.split('\n')[0];
     throw new JournalKbError(
       'CONFIG',
@@ -188,6 +198,10 @@ function checkTopLevel(file: string, user: UserConfig): void {
     if (value !== undefined && typeof value !== 'string') {
       invalid(file, key, value, 'a string');
     }
+  }
+  const url = user.sourceUrl;
+  if (url !== undefined && !/^https?:\/\/\S/i.test(url)) {
+    invalid(file, 'sourceUrl', url, 'an `http:` or `https:` URL template with `{path}` and `{line}`');
   }
 }
 
@@ -273,6 +287,9 @@ function resolveSections(file: string, user: UserConfig): SectionSynonyms {
       invalid(file, `sections.${kind}`, list, `one of the kinds ${kinds}`);
     }
     const strings = checkStrings(file, `sections.${kind}`, list, false)!;
+    if (strings.length === 0 || strings.some((name) => name.trim() === '')) {
+      invalid(file, `sections.${kind}`, list, 'a list of one or more heading names');
+    }
     sections[kind as keyof SectionSynonyms] = strings;
   }
   return sections;

@@ -69,6 +69,12 @@ describe('configuration', () => {
       ['colour: red\n', '`colour` is `"red"`, expected one of the options'],
       ['maxFileSize: -3\n', '`maxFileSize` is `-3`, expected a positive whole number of bytes'],
       ['rules: [oops\n', 'Invalid configuration file'],
+      ['a: &a [*a]\nrules: *a\n', 'a YAML alias refers to the value that contains it, expected values that end'],
+      [
+        "sourceUrl: 'ftp://x/{path}'\n",
+        '`sourceUrl` is `"ftp://x/{path}"`, expected an `http:` or `https:` URL template with `{path}` and `{line}`',
+      ],
+      ['sections:\n  problem: []\n', '`sections.problem` is `[]`, expected a list of one or more heading names'],
     ];
     for (const [text, expected] of cases) {
       const root = makeTempDir({ '.journalkbrc.yaml': text, '2026-03-06_Legacy.md': NO_FRONTMATTER });
