@@ -50,9 +50,28 @@ export function parseCommandArgs(
       allowPositionals: true,
       strict: true,
     });
+    checkNotEmpty(command, parsed.values);
     return { values: parsed.values, positionals: parsed.positionals };
   } catch (error) {
+    if (error instanceof JournalKbError) throw error;
     throw usageError(command, error as Error, args);
+  }
+}
+
+/**
+ * Refuse an empty option value (`--out ""`): no option means "nothing" by
+ * an empty string, and a path that is empty would silently mean the
+ * working directory.
+ */
+function checkNotEmpty(command: string, values: Parsed['values']): void {
+  for (const [name, value] of Object.entries(values)) {
+    const items = Array.isArray(value) ? value : [value];
+    if (items.some((item) => item === '')) {
+      throw new JournalKbError(
+        'USAGE',
+        `Option \`--${name}\` of \`${command}\` is empty, expected a value (see \`journal-kb ${command} --help\`)`,
+      );
+    }
   }
 }
 

@@ -35,6 +35,8 @@ describe('command line', () => {
         'Option `--max-warnings` of `lint` is followed by `-1`, read as an option, expected a value (write `--max-warnings=-1` for a value starting with `-`',
       ],
       [['lint', '.', '--max-warnings=-1'], 'Option `--max-warnings` of `lint` is `-1`, expected a whole number of at least 0'],
+      [['build', '.', '--out', ''], 'Option `--out` of `build` is empty, expected a value'],
+      [['init', '--journal', ''], 'Option `--journal` of `init` is empty, expected a value'],
     ];
     for (const [argv, expected] of cases) {
       const result = await run(argv, cwd);
