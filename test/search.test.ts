@@ -183,4 +183,16 @@ describe('the prebuilt search index', () => {
     writeFileSync(join(folder, 'search-index.json'), '{"schemaVersion":1,');
     expect(await run(['search', 'Zebrastreifen', '--kb', folder], root)).toMatchObject({ code: 0 });
   });
+
+  it('is ignored when its entries are not those of kb.json, even with the right hash', async () => {
+    const folder = makeTempDir();
+    await run(['build', 'j', '--out', folder], root);
+    const indexFile = join(folder, 'search-index.json');
+    const file = JSON.parse(readFileSync(indexFile, 'utf8')) as { index: { ids: string[] } };
+    file.index.ids = file.index.ids.map((id) => `${id}-moved`);
+    writeFileSync(indexFile, JSON.stringify(file));
+    const result = await run(['search', 'Proxy', '--json', '--kb', folder], root);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as unknown[]).length).toBeGreaterThan(0);
+  });
 });

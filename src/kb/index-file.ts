@@ -46,6 +46,12 @@ function isIndexFor(value: unknown, kbText: string): value is IndexFile {
   );
 }
 
+/** Whether the index numbers exactly the entries of `kb`, in their order. */
+function hasEntryIds(index: PackedIndex, kb: KnowledgeBase): boolean {
+  const ids = index.ids;
+  return Array.isArray(ids) && ids.length === kb.entries.length && kb.entries.every((entry, at) => ids[at] === entry.id);
+}
+
 /**
  * Load the prebuilt index at `path` when it was built from `kbText`;
  * otherwise build the index of `kb` now.
@@ -57,7 +63,7 @@ export async function openSearchIndex(
 ): Promise<MiniSearch<Entry>> {
   try {
     const value: unknown = JSON.parse(await readFile(path, 'utf8'));
-    if (isIndexFor(value, kbText)) {
+    if (isIndexFor(value, kbText) && hasEntryIds(value.index, kb)) {
       return unpackSearchIndex(MiniSearch, value.index, createIndexOptions());
     }
   } catch {
