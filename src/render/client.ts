@@ -141,7 +141,9 @@ function getElement<T extends HTMLElement>(id: string): T {
 function createNode(tag: string, className: string, text?: string): HTMLElement {
   const node = document.createElement(tag);
   if (className !== '') node.className = className;
-  if (text !== undefined) node.textContent = text;
+  // Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069)
+  // would turn the text around them; the terminal drops them too.
+  if (text !== undefined) node.textContent = text.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
   return node;
 }
 
@@ -810,12 +812,19 @@ function runSearchWorker(): void {
   };
 }
 
-/** Say on the page that it cannot show its entries, and why. */
+/**
+ * Say on the page that it cannot show its entries, and why: a browser
+ * without `DecompressionStream`, or a damaged or shortened file.
+ */
 function showBroken(message: string): void {
   document.documentElement.dataset.state = 'failed';
   const notice = getElement('notice');
   notice.hidden = false;
-  notice.textContent = `This page could not read its entries (${message}). It needs a browser from 2023 or later; the records are also in kb.json beside it.`;
+  const old = typeof DecompressionStream === 'undefined';
+  notice.textContent = old
+    ? 'This browser cannot read the page\u2019s entries: it needs DecompressionStream (Chrome or Edge 103, Firefox 113, Safari 16.4 or later). The records are also in kb.json beside this page.'
+    : `This page\u2019s entries could not be read (${message}): the file is damaged or incomplete. Build it again with journal-kb build; the records are also in kb.json beside it.`;
+  getElement('count').textContent = '';
   console.error(message);
 }
 

@@ -134,7 +134,7 @@ function getBodyMarkup(title: string): string {
 <section><h3>Pending problems</h3><div id="pending-list"></div></section>
 </div>
 </details>
-<p id="count" aria-live="polite"></p>
+<p id="count" aria-live="polite">Loading the entries… If this stays, the page is incomplete: build it again with <code>journal-kb build</code> (the records are also in kb.json beside it).</p>
 <div id="notice" hidden></div>
 <div id="results"></div>
 <button id="more" type="button" hidden>Show more</button>

@@ -49,6 +49,7 @@ kbd {
 button { font: inherit; cursor: pointer; }
 button.link, button.tag {
   display: inline; border: 0; background: none; padding: 0; color: var(--accent);
+  vertical-align: top;
   text-decoration: underline; text-align: left;
 }
 button.tag { text-decoration: none; margin-right: 0.3rem; }

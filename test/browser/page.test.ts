@@ -320,10 +320,26 @@ describe('a damaged page', () => {
     await page.goto(url);
     await page.waitForSelector('html[data-state=failed]');
     expect(await page.isVisible('#notice')).toBe(true);
-    expect(await page.textContent('#notice')).toMatch(/^This page could not read its entries \(.+\)\. It needs a browser from 2023/);
+    expect(await page.textContent('#notice')).toMatch(
+      /^This page\u2019s entries could not be read \(.+\): the file is damaged or incomplete\. Build it again with journal-kb build;/,
+    );
+    expect(await page.textContent('#count')).toBe('');
     expect(await getTitles(page)).toEqual([]);
     await page.close();
     expect(log.problems).toHaveLength(1);
+  });
+
+  it('keeps its static hint when the file ends before the page’s script', async () => {
+    const html = readFileSync(new URL(writePage('whole-cut.html')), 'utf8');
+    const path = join(folder, 'cut.html');
+    writeFileSync(path, html.slice(0, html.indexOf('id="kb-index"') + 40));
+    const { page } = await openLoggedPage(browser);
+    await page.goto(pathToFileURL(path).href);
+    await page.waitForLoadState('load');
+    expect(await page.textContent('#count')).toBe(
+      'Loading the entries… If this stays, the page is incomplete: build it again with journal-kb build (the records are also in kb.json beside it).',
+    );
+    await page.close();
   });
 
   for (const searchWorker of [false, true]) {
@@ -339,6 +355,19 @@ describe('a damaged page', () => {
       expect(log.problems.length).toBeGreaterThan(0);
     });
   }
+});
+
+describe('text from entries', () => {
+  it('drops bidirectional overrides, which would turn the text around them', async () => {
+    const kb = loadFixture();
+    const entry = { ...kb.entries.find((item) => item.title === GATEWAY)!, summary: 'vorher \u202eesrever\u202c nachher \u2067isoliert\u2069' };
+    const path = join(folder, 'bidi.html');
+    writeFileSync(path, renderPage({ ...kb, entries: [entry] }));
+    const { page, log } = await openPage(pathToFileURL(path).href);
+    expect(await page.locator('article.entry .summary').textContent()).toBe('vorher esrever nachher isoliert');
+    await page.close();
+    expectQuiet(log, pathToFileURL(path).href);
+  });
 });
 
 describe('the overview of a large journal', () => {
