@@ -23,10 +23,17 @@ function entry() {
 }
 
 // A reader that stops early (`journal-kb rules | head -1`) closes the pipe;
-// that ends the output, it is not an error worth a stack trace.
+// that ends the output, it is not an error worth a stack trace. Any other
+// failure to write (a full disk, `> /dev/full`) is said in one line and
+// exits 2: the output is incomplete.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {
-    if (error.code !== 'EPIPE') throw error;
+    if (error.code === 'EPIPE') return;
+    const name = stream === process.stdout ? 'standard output' : 'standard error';
+    if (stream !== process.stderr) {
+      process.stderr.write(`journal-kb: Cannot write to ${name}: ${error.code ?? error.message}\n`);
+    }
+    process.exit(2);
   });
 }
 

@@ -1,6 +1,7 @@
 /**
  * The bin as a user runs it: a closed pipe ends the output quietly, and
- * `--output` through a link to a pipe writes into the pipe.
+ * `--output` through a link to a pipe writes into the pipe, and a failed
+ * write to standard output is one line and exit 2.
  */
 import { execFileSync } from 'node:child_process';
 import { lstatSync } from 'node:fs';
@@ -33,5 +34,16 @@ describe('bin', () => {
     const results = JSON.parse(stdout) as Array<{ filePath: string; messages: unknown[] }>;
     expect(results.map((result) => [result.filePath.endsWith('2026-03-06_Good.md'), result.messages])).toEqual([[true, []]]);
     expect(lstatSync(join(cwd, 'out')).isSymbolicLink()).toBe(true);
+  });
+
+  it('says in one line, with exit 2, when standard output cannot be written', () => {
+    const bin = join(ROOT, 'bin', 'journal-kb.js');
+    // /dev/full refuses every write with ENOSPC, as a full disk does.
+    const script = `node "${bin}" rules >/dev/full 2>"$ERR"; echo "exit $?"; cat "$ERR"`;
+    const output = execFileSync('bash', ['-c', script], {
+      env: { ...process.env, ERR: join(ROOT, 'dist', '.full-stderr') },
+      encoding: 'utf8',
+    });
+    expect(output).toBe('exit 2\njournal-kb: Cannot write to standard output: ENOSPC\n');
   });
 });
