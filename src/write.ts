@@ -13,14 +13,16 @@ import type { Stats } from 'node:fs';
 import {
   chmod,
   chown,
+  lstat,
   mkdir,
+  readlink,
   realpath,
   rename,
   rm,
   stat,
   writeFile,
 } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { JournalKbError } from './errors.js';
 
 /** Words for the errors a write can meet. */
@@ -55,7 +57,7 @@ async function resolveTarget(path: string): Promise<{ path: string; info?: Stats
   try {
     info = await stat(path);
   } catch {
-    return { path, inPlace: false };
+    return { path: await followDangling(path), inPlace: false };
   }
   let real: string;
   try {
@@ -66,6 +68,24 @@ async function resolveTarget(path: string): Promise<{ path: string; info?: Stats
   }
   const special = /^\/(?:dev|proc)\//.test(real) || /^\/(?:dev|proc)\//.test(path);
   return { path: real, info, inPlace: special || (!info.isFile() && !info.isDirectory()) };
+}
+
+/**
+ * The file a link to a missing file names (through a chain of such links,
+ * at most 40), so the write creates it instead of replacing the link;
+ * `path` itself when it is no link.
+ */
+async function followDangling(path: string): Promise<string> {
+  let current = path;
+  for (let hop = 0; hop < 40; hop += 1) {
+    try {
+      if (!(await lstat(current)).isSymbolicLink()) return current;
+      current = resolve(dirname(current), await readlink(current));
+    } catch {
+      return current;
+    }
+  }
+  return current;
 }
 
 /**

@@ -36,6 +36,16 @@ describe('writeFileAtomic', () => {
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
+  it('creates the missing file a link names instead of replacing the link', async () => {
+    const root = makeTempDir();
+    symlinkSync('sub/new.json', join(root, 'dangling'));
+    symlinkSync('dangling', join(root, 'chain'));
+    await writeFileAtomic(join(root, 'chain'), 'through two links');
+    expect(lstatSync(join(root, 'chain')).isSymbolicLink()).toBe(true);
+    expect(lstatSync(join(root, 'dangling')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(root, 'sub', 'new.json'), 'utf8')).toBe('through two links');
+  });
+
   it('names the path and the reason when it cannot write', async () => {
     const root = makeTempDir({ 'file.txt': 'x' });
     mkdirSync(join(root, 'folder'));
