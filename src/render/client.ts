@@ -109,6 +109,8 @@ interface PageApp {
   index: LoadedIndex | null;
   /** Whether the index is loaded. */
   ready: boolean;
+  /** Why the index could not be loaded; `''` while nothing failed. */
+  failure: string;
   /** Whether a search is with the worker. */
   asking: boolean;
   /** Hits of the last query answered. */
@@ -141,9 +143,14 @@ function getElement<T extends HTMLElement>(id: string): T {
 function createNode(tag: string, className: string, text?: string): HTMLElement {
   const node = document.createElement(tag);
   if (className !== '') node.className = className;
+  if (text === undefined) return node;
   // Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069)
   // would turn the text around them; the terminal drops them too.
-  if (text !== undefined) node.textContent = text.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+  const clean = text.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+  // A pasted log of a megabyte would take seconds to lay out at each key
+  // press; the first 5,000 characters say what it is, the file has the rest.
+  node.textContent =
+    clean.length > 5000 ? `${clean.slice(0, 5000)}… (${clean.length - 5000} more characters in the source file)` : clean;
   return node;
 }
 
@@ -410,8 +417,8 @@ function onIndexFailed(app: PageApp, message: string): void {
     return;
   }
   document.documentElement.dataset.state = 'failed';
-  app.view.notice.hidden = false;
-  app.view.notice.textContent = `The search index could not be loaded: ${message}`;
+  app.failure = message;
+  renderNotice(app);
   console.error(message);
 }
 
@@ -434,7 +441,10 @@ function renderResults(app: PageApp, hits: PageHit[]): void {
 function renderNotice(app: PageApp): void {
   const { view, state } = app;
   view.notice.replaceChildren();
-  if (!app.ready && state.q.trim() !== '') {
+  if (app.failure !== '') {
+    // Said while the page lives: typing must not turn it into "Loading…".
+    view.notice.append(createNode('span', '', `The search index could not be loaded: ${app.failure}`));
+  } else if (!app.ready && state.q.trim() !== '') {
     view.notice.append(createNode('span', '', 'Loading the search index…'));
   }
   const entry = app.byId.get(state.entry);
@@ -857,7 +867,14 @@ function startPage(): void {
   const show = () => {
     readBlock('kb-data').then(
       (text) => {
-        const data = JSON.parse(text) as PageData;
+        let data: PageData;
+        try {
+          data = JSON.parse(text) as PageData;
+          if (!Array.isArray(data?.entries)) throw new Error('no list of entries in the data');
+        } catch (error) {
+          showBroken(String(error));
+          return;
+        }
         performance.mark('kb-data');
         showPage(data, worker, early, loading);
       },
@@ -882,6 +899,7 @@ function showPage(
     worker,
     index: null,
     ready: false,
+    failure: '',
     asking: false,
     answer: null,
     askedAt: 0,

@@ -11,6 +11,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/kb/types.js';
@@ -329,6 +330,18 @@ describe('a damaged page', () => {
     expect(log.problems).toHaveLength(1);
   });
 
+  it('says it cannot read its entries when the data inflates to the wrong JSON', async () => {
+    for (const [name, json] of [['shape', '[1,2,3]'], ['cut', '{"entries":[{"id":']] as const) {
+      const text = deflateRawSync(Buffer.from(json)).toString('base64');
+      const url = damageBlock(writePage(`whole-${name}.html`), `bad-${name}.html`, 'kb-data', text);
+      const { page } = await openLoggedPage(browser);
+      await page.goto(url);
+      await page.waitForSelector('html[data-state=failed]');
+      expect(await page.textContent('#notice'), name).toMatch(/^This page\u2019s entries could not be read \(.+\): the file is damaged/);
+      await page.close();
+    }
+  });
+
   it('keeps its static hint when the file ends before the page’s script', async () => {
     const html = readFileSync(new URL(writePage('whole-cut.html')), 'utf8');
     const path = join(folder, 'cut.html');
@@ -351,6 +364,9 @@ describe('a damaged page', () => {
       await page.waitForSelector('html[data-state=failed]');
       expect(await getTitles(page)).toEqual([PIPELINE, CERTIFICATE, EVIL_TITLE, GATEWAY, LEGACY]);
       expect(await page.textContent('#notice')).toMatch(/^The search index could not be loaded: /);
+      // Typing must not turn the failure into a "Loading…" that never ends.
+      await page.fill('#query', 'socat');
+      expect(await page.textContent('#notice')).toMatch(/^The search index could not be loaded: /);
       await page.close();
       expect(log.problems.length).toBeGreaterThan(0);
     });
@@ -358,6 +374,19 @@ describe('a damaged page', () => {
 });
 
 describe('text from entries', () => {
+  it('cuts a text of more than 5,000 characters and says how much is left out', async () => {
+    const kb = loadFixture();
+    const entry = { ...kb.entries.find((item) => item.title === GATEWAY)!, summary: `${'A'.repeat(5000)}${'B'.repeat(200000)}` };
+    const path = join(folder, 'long.html');
+    writeFileSync(path, renderPage({ ...kb, entries: [entry] }));
+    const { page } = await openPage(pathToFileURL(path).href);
+    expect(await page.locator('article.entry .summary').textContent()).toBe(
+      `${'A'.repeat(5000)}… (200000 more characters in the source file)`,
+    );
+    await page.close();
+  });
+
+
   it('drops bidirectional overrides, which would turn the text around them', async () => {
     const kb = loadFixture();
     const entry = { ...kb.entries.find((item) => item.title === GATEWAY)!, summary: 'vorher \u202eesrever\u202c nachher \u2067isoliert\u2069' };
