@@ -141,11 +141,23 @@ export function findConfigFile(cwd: string): string | undefined {
   }
 }
 
+/** A configured value as a message shows it: JSON, cut to 200 characters. */
+function showValue(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    // Too deeply nested to write out (a JSON file nested 200,000 levels).
+    text = Array.isArray(value) ? '[…]' : '{…}';
+  }
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
 /** Say what is wrong with a configured value, naming the field. */
 function invalid(file: string, field: string, value: unknown, wanted: string): never {
   throw new JournalKbError(
     'CONFIG',
-    `Invalid configuration in ${file}: \`${field}\` is \`${JSON.stringify(value)}\`, expected ${wanted}`,
+    `Invalid configuration in ${file}: \`${field}\` is \`${showValue(value)}\`, expected ${wanted}`,
   );
 }
 
@@ -157,10 +169,10 @@ function checkStrings(
   single: boolean,
 ): string[] | undefined {
   if (value === undefined) return undefined;
-  if (single && typeof value === 'string') return [value];
-  const ok = Array.isArray(value) && value.every((v) => typeof v === 'string');
+  if (single && typeof value === 'string' && value.trim() !== '') return [value];
+  const ok = Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== '');
   if (!ok) {
-    invalid(file, field, value, single ? 'a string or a list of strings' : 'a list of strings');
+    invalid(file, field, value, single ? 'a path or a list of paths, none empty' : 'a list of strings, none empty');
   }
   return value as string[];
 }
@@ -200,7 +212,7 @@ function checkTopLevel(file: string, user: UserConfig): void {
     }
   }
   const url = user.sourceUrl;
-  if (url !== undefined && !/^https?:\/\/\S/i.test(url)) {
+  if (url !== undefined && (!/^https?:\/\/\S/i.test(url) || !url.includes('{path}'))) {
     invalid(file, 'sourceUrl', url, 'an `http:` or `https:` URL template with `{path}` and `{line}`');
   }
 }
@@ -339,12 +351,29 @@ export function loadConfig(options: LoadConfigOptions): Config {
     maxFileSize: user.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     rules: resolveRules(label, options.registry, user, options.validateOptions),
     sections: resolveSections(label, user),
-    defaults: { ...(user.defaults ?? {}) },
+    defaults: checkDefaults(label, user.defaults),
   };
   if (file) resolved.file = file;
   if (schemaPath) resolved.frontmatterSchema = schemaPath;
   if (user.sourceUrl) resolved.sourceUrl = user.sourceUrl;
   return { ...resolved, hash: hashConfig(resolved, schemaText) };
+}
+
+/** Check `defaults`: a mapping of `status`, `owner` and `type` to non-empty strings. */
+function checkDefaults(file: string, value: unknown): Config['defaults'] {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    invalid(file, 'defaults', value, 'a mapping of `status`, `owner` and `type` to strings');
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (key !== 'status' && key !== 'owner' && key !== 'type') {
+      invalid(file, `defaults.${key}`, item, 'one of the keys `status`, `owner`, `type`');
+    }
+    if (typeof item !== 'string' || item.trim() === '') {
+      invalid(file, `defaults.${key}`, item, 'a non-empty string');
+    }
+  }
+  return { ...(value as Config['defaults']) };
 }
 
 /** Read the configured front-matter schema's text, or stop with a message. */

@@ -75,6 +75,12 @@ describe('configuration', () => {
         '`sourceUrl` is `"ftp://x/{path}"`, expected an `http:` or `https:` URL template with `{path}` and `{line}`',
       ],
       ['sections:\n  problem: []\n', '`sections.problem` is `[]`, expected a list of one or more heading names'],
+      ["sourceUrl: 'https://forge.example/'\n", '`sourceUrl` is `"https://forge.example/"`, expected an `http:` or `https:` URL template'],
+      ["entries: ['']\n", '`entries` is `[""]`, expected a list of strings, none empty'],
+      ["journal: ''\n", '`journal` is `""`, expected a path or a list of paths, none empty'],
+      ['defaults:\n  owner: [a, b]\n', '`defaults.owner` is `["a","b"]`, expected a non-empty string'],
+      ['defaults:\n  status: 5\n', '`defaults.status` is `5`, expected a non-empty string'],
+      ['defaults:\n  colour: red\n', '`defaults.colour` is `"red"`, expected one of the keys `status`, `owner`, `type`'],
     ];
     for (const [text, expected] of cases) {
       const root = makeTempDir({ '.journalkbrc.yaml': text, '2026-03-06_Legacy.md': NO_FRONTMATTER });
@@ -83,6 +89,15 @@ describe('configuration', () => {
       expect(stderr, text).toContain(expected);
       expect(stderr, text).not.toContain('    at ');
     }
+  });
+
+  it('names a value nested too deeply to write out', async () => {
+    const deep = `{"colour": ${'['.repeat(200000)}${']'.repeat(200000)}}`;
+    const root = makeTempDir({ '.journalkbrc.json': deep, '2026-03-06_Legacy.md': NO_FRONTMATTER });
+    const { code, stderr } = await lint(root, ['.']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('`colour` is `[…]`, expected one of the options');
+    expect(stderr).not.toContain('internal error');
   });
 
   it('stops with exit 2 on a front-matter schema it cannot use', async () => {
