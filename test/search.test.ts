@@ -184,6 +184,20 @@ describe('the prebuilt search index', () => {
     expect(await run(['search', 'Zebrastreifen', '--kb', folder], root)).toMatchObject({ code: 0 });
   });
 
+  it('is ignored when its postings were edited, even with the right kb.json hash', async () => {
+    const folder = makeTempDir();
+    await run(['build', 'j', '--out', folder], root);
+    const expected = await run(['search', 'Proxy', '--json', '--kb', folder], root);
+    const indexFile = join(folder, 'search-index.json');
+    const file = JSON.parse(readFileSync(indexFile, 'utf8')) as { index: { terms: string[] } };
+    // Sorted, the terms no longer stand beside their own postings.
+    file.index.terms.sort();
+    writeFileSync(indexFile, JSON.stringify(file));
+    const result = await run(['search', 'Proxy', '--json', '--kb', folder], root);
+    expect(result.stdout).toBe(expected.stdout);
+    expect((JSON.parse(result.stdout) as unknown[]).length).toBeGreaterThan(0);
+  });
+
   it('is ignored when its entries are not those of kb.json, even with the right hash', async () => {
     const folder = makeTempDir();
     await run(['build', 'j', '--out', folder], root);

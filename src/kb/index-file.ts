@@ -1,8 +1,9 @@
 /**
  * The search index prebuilt by `build` beside `kb.json`, so the terminal
  * search loads it instead of indexing every entry again. It names the hash
- * of the `kb.json` it was built from; a stale or damaged index is ignored
- * and the index is built from `kb.json`.
+ * of the `kb.json` it was built from and the hash of its own index text; a
+ * stale, damaged or edited index is ignored and the index is built from
+ * `kb.json`.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -20,6 +21,8 @@ interface IndexFile {
   schemaVersion: 2;
   /** `sha256-` and the hex digest of the `kb.json` text. */
   kb: string;
+  /** `sha256-` and the hex digest of the index's own JSON text. */
+  check: string;
   index: PackedIndex;
 }
 
@@ -28,10 +31,25 @@ export function hashKnowledgeBase(text: string): string {
   return `sha256-${createHash('sha256').update(text).digest('hex')}`;
 }
 
-/** Serialise the index of `kb`, whose `kb.json` text is `kbText`. */
+/** Where the index's own text starts in an index file. */
+const INDEX_KEY = ',"index":';
+
+/**
+ * Serialise the index of `kb`, whose `kb.json` text is `kbText`. `check`
+ * is the hash of the index's own text, so an edited index is noticed.
+ */
 export function serializeSearchIndex(kb: KnowledgeBase, kbText: string): string {
   const index = JSON.stringify(packSearchIndex(buildSearchIndex(kb)));
-  return `{"schemaVersion":2,"kb":${JSON.stringify(hashKnowledgeBase(kbText))},"index":${index}}\n`;
+  const head = `{"schemaVersion":2,"kb":${JSON.stringify(hashKnowledgeBase(kbText))}`;
+  return `${head},"check":${JSON.stringify(hashKnowledgeBase(index))}${INDEX_KEY}${index}}\n`;
+}
+
+/** Whether the index text in an index file still has the hash it was written with. */
+function isIntact(text: string, check: unknown): boolean {
+  const start = text.indexOf(INDEX_KEY);
+  if (start < 0 || typeof check !== 'string') return false;
+  const index = text.slice(start + INDEX_KEY.length).replace(/}\s*$/, '');
+  return hashKnowledgeBase(index) === check;
 }
 
 /** Whether a parsed value is an index file built from `kbText`. */
@@ -62,8 +80,9 @@ export async function openSearchIndex(
   kbText: string,
 ): Promise<MiniSearch<Entry>> {
   try {
-    const value: unknown = JSON.parse(await readFile(path, 'utf8'));
-    if (isIndexFor(value, kbText) && hasEntryIds(value.index, kb)) {
+    const text = await readFile(path, 'utf8');
+    const value: unknown = JSON.parse(text);
+    if (isIndexFor(value, kbText) && isIntact(text, value.check) && hasEntryIds(value.index, kb)) {
       return unpackSearchIndex(MiniSearch, value.index, createIndexOptions());
     }
   } catch {
