@@ -59,14 +59,14 @@ export function parseCommandArgs(
 }
 
 /**
- * Refuse an empty option value (`--out ""`): no option means "nothing" by
- * an empty string, and a path that is empty would silently mean the
+ * Refuse an empty or blank option value (`--out ""`, `--out " "`): no
+ * option means "nothing" by one, and an empty path would silently mean the
  * working directory.
  */
 function checkNotEmpty(command: string, values: Parsed['values']): void {
   for (const [name, value] of Object.entries(values)) {
     const items = Array.isArray(value) ? value : [value];
-    if (items.some((item) => item === '')) {
+    if (items.some((item) => typeof item === 'string' && item.trim() === '')) {
       throw new JournalKbError(
         'USAGE',
         `Option \`--${name}\` of \`${command}\` is empty, expected a value (see \`journal-kb ${command} --help\`)`,

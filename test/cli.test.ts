@@ -37,6 +37,7 @@ describe('command line', () => {
       [['lint', '.', '--max-warnings=-1'], 'Option `--max-warnings` of `lint` is `-1`, expected a whole number of at least 0'],
       [['build', '.', '--out', ''], 'Option `--out` of `build` is empty, expected a value'],
       [['init', '--journal', ''], 'Option `--journal` of `init` is empty, expected a value'],
+      [['build', '.', '--out', ' '], 'Option `--out` of `build` is empty, expected a value'],
     ];
     for (const [argv, expected] of cases) {
       const result = await run(argv, cwd);
