@@ -2,7 +2,7 @@
  * Discover stage: turn paths, folders and globs into the sorted list of
  * entry files, honouring the entry globs, the ignore file and `ignore`.
  */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -90,11 +90,52 @@ function kindOf(path: string): 'file' | 'directory' | undefined {
   }
 }
 
-/** Expand one input into absolute candidate paths. */
-async function expand(input: string, cwd: string): Promise<string[] | string> {
+/** What the glob of a folder leaves out without a word. */
+interface Hidden {
+  /** Links named `*.md` whose target is missing. */
+  dangling: string[];
+  /** Folders that could not be read, with the reason. */
+  unreadable: { folder: string; reason: string }[];
+}
+
+/**
+ * Walk `folder` as the glob does (no dot folders, no `node_modules`, links
+ * to folders not entered) for what the glob drops silently: links to
+ * missing Markdown files and folders it cannot read. Those then get a
+ * message instead of vanishing.
+ */
+function findHidden(folder: string): Hidden {
+  const hidden: Hidden = { dangling: [], unreadable: [] };
+  const pending = [folder];
+  for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
+    let items: Dirent[];
+    try {
+      items = readdirSync(current, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      hidden.unreadable.push({ folder: current, reason: code === 'EACCES' ? 'permission denied' : code });
+      continue;
+    }
+    for (const item of items) {
+      if (item.name.startsWith('.') || item.name === 'node_modules') continue;
+      const path = join(current, item.name);
+      if (item.isDirectory()) pending.push(path);
+      else if (item.isSymbolicLink() && item.name.endsWith('.md') && kindOf(path) === undefined) {
+        hidden.dangling.push(path);
+      }
+    }
+  }
+  return hidden;
+}
+
+/** Expand one input into absolute candidate paths, and what cannot be read. */
+async function expand(
+  input: string,
+  cwd: string,
+): Promise<{ found: string[]; unreadable: Hidden['unreadable'] } | string> {
   const absolute = resolve(cwd, input);
   const kind = kindOf(absolute);
-  if (kind === 'file') return [absolute];
+  if (kind === 'file') return { found: [absolute], unreadable: [] };
   if (kind === 'directory') {
     // Links are followed (a linked entry is an entry); a file reached
     // twice, as through a link to `.`, is kept once (see `realPath`).
@@ -104,11 +145,15 @@ async function expand(input: string, cwd: string): Promise<string[] | string> {
       dot: false,
       ignore: ['**/node_modules/**'],
     });
-    return found.length > 0 ? found : 'no Markdown files in this folder';
+    // A link to a missing entry is read, and its message says so.
+    const hidden = findHidden(absolute);
+    found.push(...hidden.dangling);
+    if (found.length === 0 && hidden.unreadable.length === 0) return 'no Markdown files in this folder';
+    return { found, unreadable: hidden.unreadable };
   }
   if (isDynamicPattern(input)) {
     const found = await glob(input, { cwd, absolute: true, dot: false });
-    return found.length > 0 ? found : 'no file matches this pattern';
+    return found.length > 0 ? { found, unreadable: [] } : 'no file matches this pattern';
   }
   return 'no such file or folder';
 }
@@ -127,10 +172,15 @@ export async function discover(
   const seen = new Map<string, EntryFile>();
   const unmatched: Discovery['unmatched'] = [];
   for (const input of inputs) {
-    const found = await expand(input, cwd);
-    if (typeof found === 'string') {
-      unmatched.push({ input, reason: found });
+    const expanded = await expand(input, cwd);
+    if (typeof expanded === 'string') {
+      unmatched.push({ input, reason: expanded });
       continue;
+    }
+    const { found } = expanded;
+    for (const { folder, reason } of expanded.unreadable) {
+      const shown = toPosix(relative(cwd, folder)) || '.';
+      unmatched.push({ input: shown, reason: `cannot read this folder (${reason})` });
     }
     const kept = found.filter((path) => isEntry(path) && !isIgnored(path));
     const explicit = found.length === 1 && kindOf(resolve(cwd, input)) === 'file';

@@ -4,7 +4,7 @@
  * A file that is too large, binary, not UTF-8 or unreadable becomes a file
  * with one fatal message instead of an exception, so the run goes on.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, readFile, readlink, stat } from 'node:fs/promises';
 import { VFile } from 'vfile';
 
 /** Default size limit of one entry: 2 MB. */
@@ -166,6 +166,20 @@ export async function readEntry(
     }
     return fromBytes(path, await readFile(absolutePath), maxFileSize);
   } catch (error) {
-    return markUnreadable(new VFile({ path }), describeReadError(error));
+    const target = await danglingTarget(absolutePath);
+    const reason =
+      target === undefined
+        ? describeReadError(error)
+        : `Unexpected link to the missing file \`${target}\`, expected a link to an existing file`;
+    return markUnreadable(new VFile({ path }), reason);
+  }
+}
+
+/** Where a link that leads nowhere points, or `undefined` when `path` is no such link. */
+async function danglingTarget(path: string): Promise<string | undefined> {
+  try {
+    return (await lstat(path)).isSymbolicLink() ? await readlink(path) : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -164,8 +164,25 @@ describe('bad input', () => {
     writeFileSync(join(cwd, 'folder.md', 'x'), '');
     const dangling = await readEntry('link.md', join(cwd, 'link.md'));
     const folder = await readEntry('folder.md', join(cwd, 'folder.md'));
-    expect(dangling.messages.map((m) => m.reason)).toEqual(['Unexpected missing file, expected a file']);
+    expect(dangling.messages.map((m) => m.reason)).toEqual([
+      `Unexpected link to the missing file \`${join(cwd, 'nowhere')}\`, expected a link to an existing file`,
+    ]);
     expect(folder.messages.map((m) => m.reason)).toEqual(['Unexpected folder, expected a file']);
     expect(dangling.messages[0]!.fatal).toBe(true);
+  });
+
+  it('reports a link to a missing entry found in a folder scan instead of skipping it', async () => {
+    const cwd = makeTempDir({ 'j/2026-03-06_Good.md': GOOD_ENTRY });
+    symlinkSync('2026-02-01_Gone.md', join(cwd, 'j', '2026-02-18_Dangling.md'));
+    // A dangling README link is no entry: not reported.
+    symlinkSync('nothing.md', join(cwd, 'j', 'README.md'));
+    const result = await run(['lint', 'j', '--format', 'json'], cwd);
+    expect(result.code).toBe(1);
+    const results = JSON.parse(result.stdout) as Array<{ filePath: string; messages: Array<{ message: string; fatal?: boolean }> }>;
+    const summary = results.map((item) => [item.filePath.split('/').pop(), item.messages.map((m) => m.message)]);
+    expect(summary).toEqual([
+      ['2026-02-18_Dangling.md', ['Unexpected link to the missing file `2026-02-01_Gone.md`, expected a link to an existing file']],
+      ['2026-03-06_Good.md', []],
+    ]);
   });
 });
