@@ -158,7 +158,9 @@ describe('journal-kb migrate', () => {
     const cwd = makeTempDir({ '.journalkbrc.yaml': 'rules: {}\n', '2026-01-15_X.md': LEGACY });
     const result = await run(['migrate', '.', '--status', ' '], cwd);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('journal-kb: Option `--status` of `migrate` is ` `, expected a non-empty value on one line\n');
+    expect(result.stderr).toBe(
+      'journal-kb: Option `--status` of `migrate` is empty, expected a value (see `journal-kb migrate --help`)\n',
+    );
   });
 
   it('rejects a status or type the rules would reject, but takes an alias', async () => {
