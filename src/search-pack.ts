@@ -11,9 +11,10 @@
  * reads that term, so loading costs next to nothing and a query pays only
  * for the terms it touches.
  *
- * `unpackSearchIndex` runs on the page too (its source is embedded, like
- * the functions of `search-index.ts`), so it may use only its arguments
- * and the language's built-ins.
+ * `unpackSearchIndex`, `loadPackedDocuments` and `PackedTermPostings` run
+ * on the page too (their source is embedded, like the functions of
+ * `search-index.ts`), so they may use only each other, their arguments and
+ * the language's built-ins.
  */
 import type MiniSearch from 'minisearch';
 import type { AsPlainObject, Options } from 'minisearch';
@@ -87,6 +88,141 @@ export function packSearchIndex(index: MiniSearch<Entry>): PackedIndex {
 }
 
 /**
+ * A term's postings by field, decoded from the packed list into Maps the
+ * first time anything reads them. The page embeds this class's source
+ * beside `unpackSearchIndex`.
+ */
+export class PackedTermPostings extends Map<number, Map<number, number>> {
+  private list: number[] | null;
+
+  constructor(list: number[]) {
+    super();
+    this.list = list;
+  }
+
+  /** Decode the packed list into this Map, once. */
+  private fill(): void {
+    const list = this.list;
+    if (list === null) return;
+    this.list = null;
+    let at = 0;
+    while (at < list.length) {
+      const field = list[at++] ?? 0;
+      let left = list[at++] ?? 0;
+      const docs = new Map<number, number>();
+      let doc = -1;
+      for (; left > 0; left -= 1) {
+        const step = list[at++] ?? 0;
+        if (step > 0) {
+          doc += step;
+          docs.set(doc, 1);
+        } else {
+          doc -= step;
+          docs.set(doc, list[at++] ?? 1);
+        }
+      }
+      super.set(field, docs);
+    }
+  }
+
+  override get(key: number): Map<number, number> | undefined {
+    this.fill();
+    return super.get(key);
+  }
+
+  override has(key: number): boolean {
+    this.fill();
+    return super.has(key);
+  }
+
+  override get size(): number {
+    this.fill();
+    return super.size;
+  }
+
+  override set(key: number, value: Map<number, number>): this {
+    this.fill();
+    return super.set(key, value);
+  }
+
+  override delete(key: number): boolean {
+    this.fill();
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.list = null;
+    super.clear();
+  }
+
+  override forEach(
+    callback: (value: Map<number, number>, key: number, map: Map<number, Map<number, number>>) => void,
+    thisArg?: unknown,
+  ): void {
+    this.fill();
+    super.forEach(callback, thisArg);
+  }
+
+  override keys(): MapIterator<number> {
+    this.fill();
+    return super.keys();
+  }
+
+  override values(): MapIterator<Map<number, number>> {
+    this.fill();
+    return super.values();
+  }
+
+  override entries(): MapIterator<[number, Map<number, number>]> {
+    this.fill();
+    return super.entries();
+  }
+
+  override [Symbol.iterator](): MapIterator<[number, Map<number, number>]> {
+    return this.entries();
+  }
+}
+
+/**
+ * A MiniSearch index with the packed index's documents and no terms yet,
+ * made by `engine.loadJS`; stops on a layout this version did not write.
+ */
+export function loadPackedDocuments(
+  engine: typeof MiniSearch,
+  packed: PackedIndex,
+  options: Options<Entry>,
+): MiniSearch<Entry> {
+  const { fields, ids } = packed;
+  const width = fields.length;
+  if (packed.packing !== 1 || ids.length * width !== packed.fieldLength.length || packed.terms.length !== packed.postings.length) {
+    throw new Error('Unexpected search index layout, expected the one this journal-kb writes; rebuild with `journal-kb build`');
+  }
+  const fieldIds: Record<string, number> = {};
+  fields.forEach((field, number) => {
+    fieldIds[field] = number;
+  });
+  const documentIds: Record<string, string> = {};
+  const fieldLength: Record<string, number[]> = {};
+  ids.forEach((id, doc) => {
+    documentIds[doc] = id;
+    fieldLength[doc] = packed.fieldLength.slice(doc * width, doc * width + width);
+  });
+  const plain = {
+    documentCount: ids.length,
+    nextId: ids.length,
+    documentIds,
+    fieldIds,
+    fieldLength,
+    averageFieldLength: packed.averageFieldLength,
+    storedFields: {},
+    dirtCount: 0,
+    index: [],
+    serializationVersion: 2,
+  };
+  return engine.loadJS<Entry>(plain, options);
+}
+
+/**
  * Turn a packed index back into a MiniSearch index with `options` (the
  * options it was built with). `engine` is the MiniSearch class: imported
  * in Node, the page's global in the browser.
@@ -101,136 +237,14 @@ export function unpackSearchIndex(
   packed: PackedIndex,
   options: Options<Entry>,
 ): MiniSearch<Entry> {
-  const { fields, ids, terms, postings } = packed;
-  const width = fields.length;
-  if (packed.packing !== 1 || ids.length * width !== packed.fieldLength.length || terms.length !== postings.length) {
-    throw new Error('Unexpected search index layout, expected the one this journal-kb writes; rebuild with `journal-kb build`');
-  }
-  const fieldIds: Record<string, number> = {};
-  fields.forEach((field, number) => {
-    fieldIds[field] = number;
-  });
-  const documentIds: Record<string, string> = {};
-  const fieldLength: Record<string, number[]> = {};
-  ids.forEach((id, doc) => {
-    documentIds[doc] = id;
-    fieldLength[doc] = packed.fieldLength.slice(doc * width, doc * width + width);
-  });
-  const index = engine.loadJS<Entry>(
-    {
-      documentCount: ids.length,
-      nextId: ids.length,
-      documentIds,
-      fieldIds,
-      fieldLength,
-      averageFieldLength: packed.averageFieldLength,
-      storedFields: {},
-      dirtCount: 0,
-      index: [],
-      serializationVersion: 2,
-    },
-    options,
-  );
+  const index = loadPackedDocuments(engine, packed, options);
   const termMap = (index as unknown as { _index?: { set?: unknown } })._index;
   if (typeof termMap?.set !== 'function') {
     throw new Error('Unexpected MiniSearch without a term map, expected version 7');
   }
-
-  /** A term's postings by field, made into Maps when first read. */
-  class TermPostings extends Map<number, Map<number, number>> {
-    private list: number[] | null;
-
-    constructor(list: number[]) {
-      super();
-      this.list = list;
-    }
-
-    /** Decode the packed list into this Map, once. */
-    private fill(): void {
-      const list = this.list;
-      if (list === null) return;
-      this.list = null;
-      let at = 0;
-      while (at < list.length) {
-        const field = list[at++] ?? 0;
-        let left = list[at++] ?? 0;
-        const docs = new Map<number, number>();
-        let doc = -1;
-        for (; left > 0; left -= 1) {
-          const step = list[at++] ?? 0;
-          if (step > 0) {
-            doc += step;
-            docs.set(doc, 1);
-          } else {
-            doc -= step;
-            docs.set(doc, list[at++] ?? 1);
-          }
-        }
-        super.set(field, docs);
-      }
-    }
-
-    override get(key: number): Map<number, number> | undefined {
-      this.fill();
-      return super.get(key);
-    }
-
-    override has(key: number): boolean {
-      this.fill();
-      return super.has(key);
-    }
-
-    override get size(): number {
-      this.fill();
-      return super.size;
-    }
-
-    override set(key: number, value: Map<number, number>): this {
-      this.fill();
-      return super.set(key, value);
-    }
-
-    override delete(key: number): boolean {
-      this.fill();
-      return super.delete(key);
-    }
-
-    override clear(): void {
-      this.list = null;
-      super.clear();
-    }
-
-    override forEach(
-      callback: (value: Map<number, number>, key: number, map: Map<number, Map<number, number>>) => void,
-      thisArg?: unknown,
-    ): void {
-      this.fill();
-      super.forEach(callback, thisArg);
-    }
-
-    override keys(): MapIterator<number> {
-      this.fill();
-      return super.keys();
-    }
-
-    override values(): MapIterator<Map<number, number>> {
-      this.fill();
-      return super.values();
-    }
-
-    override entries(): MapIterator<[number, Map<number, number>]> {
-      this.fill();
-      return super.entries();
-    }
-
-    override [Symbol.iterator](): MapIterator<[number, Map<number, number>]> {
-      return this.entries();
-    }
-  }
-
   const set = termMap.set as (term: string, value: unknown) => unknown;
-  terms.forEach((term, number) => {
-    set.call(termMap, term, new TermPostings(postings[number] ?? []));
+  packed.terms.forEach((term, number) => {
+    set.call(termMap, term, new PackedTermPostings(packed.postings[number] ?? []));
   });
   return index;
 }

@@ -10,7 +10,13 @@ import {
   buildSearchIndex,
   createIndexOptions,
 } from '../search-index.js';
-import { packSearchIndex, unpackSearchIndex, type PackedIndex } from '../search-pack.js';
+import {
+  PackedTermPostings,
+  loadPackedDocuments,
+  packSearchIndex,
+  unpackSearchIndex,
+  type PackedIndex,
+} from '../search-pack.js';
 import { getFunctionSource } from './embed.js';
 
 /** The prebuilt index and what the page needs to load and query it. */
@@ -64,7 +70,8 @@ function checkOrder(ids: string[], kb: KnowledgeBase): void {
 /** Build the index of `kb` for the page, with the options to load it. */
 export function getPageIndex(kb: KnowledgeBase): PageIndex {
   const names = new Set(SEARCH_FUNCTIONS.map((fn) => fn.name));
-  const functionsSource = [...SEARCH_FUNCTIONS, unpackSearchIndex].map((fn) => getFunctionSource(fn)).join('\n');
+  const embedded = [...SEARCH_FUNCTIONS, PackedTermPostings, loadPackedDocuments, unpackSearchIndex] as const;
+  const functionsSource = embedded.map((fn) => getFunctionSource(fn as (...args: never[]) => unknown)).join('\n');
   const packed = packSearchIndex(buildSearchIndex(kb));
   checkOrder(packed.ids, kb);
   return {
