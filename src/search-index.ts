@@ -7,7 +7,7 @@
  * `foldText`, so each of them may use only `foldText` and the others listed
  * in `SEARCH_FUNCTIONS` — never an import or a module-level constant.
  */
-import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type Query, type SearchOptions, type SearchResult } from 'minisearch';
 import { foldText } from './fold.js';
 import type { Entry, KnowledgeBase } from './kb/types.js';
 
@@ -186,6 +186,39 @@ export function getFuzziness(term: string): number {
   return term.length >= 5 ? 1 : 0;
 }
 
+/**
+ * Whether `term` (folded) is a word of the index. MiniSearch 7 has no
+ * public call for it; its term map is the one private part this project
+ * reads (see `search-pack.ts`). Without it, every word counts as unknown.
+ */
+export function isIndexedTerm(index: MiniSearch<Entry>, term: string): boolean {
+  const terms = (index as unknown as { _index?: { has?: (term: string) => boolean } })._index;
+  return typeof terms?.has === 'function' ? terms.has(term) : false;
+}
+
+/**
+ * The query to run for `text` on `index`: the text itself, and for each
+ * word of 5 to 7 letters that is no word of the index its spellings with
+ * two neighbouring letters swapped, matched exactly and weighed like a
+ * typo. A swap is two edits, which the typo tolerance allows only from 8
+ * letters (`getFuzziness`); `soact` finds `socat` and `Gradel` `Gradle`
+ * this way, and a query spelled right costs nothing more.
+ */
+export function buildQuery(index: MiniSearch<Entry>, text: string): Query {
+  const swapped: string[] = [];
+  for (const word of tokenizeQuery(text)) {
+    const folded = foldText(word);
+    if (folded.length < 5 || folded.length > 7 || isIndexedTerm(index, folded)) continue;
+    for (let at = 0; at + 1 < folded.length; at += 1) {
+      if (folded[at] === folded[at + 1]) continue;
+      swapped.push(`${folded.slice(0, at)}${folded[at + 1]}${folded[at]}${folded.slice(at + 2)}`);
+    }
+  }
+  if (swapped.length === 0) return text;
+  const typos = { queries: [swapped.join(' ')], fuzzy: false, prefix: false, boostTerm: () => 0.45 };
+  return { combineWith: 'OR', queries: [text, typos] };
+}
+
 /** The functions the page embeds by source text, beside `foldText`. */
 export const SEARCH_FUNCTIONS = [
   isStopWord,
@@ -196,6 +229,8 @@ export const SEARCH_FUNCTIONS = [
   processSearchTerm,
   isPrefixTerm,
   getFuzziness,
+  isIndexedTerm,
+  buildQuery,
 ] as const;
 
 /** Query settings: boosts, prefix and typo-tolerant matching, any word. */
@@ -257,7 +292,7 @@ export function runQuery(
   limit = Infinity,
 ): SearchHit[] {
   const hits: SearchHit[] = [];
-  for (const result of index.search(query)) {
+  for (const result of index.search(buildQuery(index, query))) {
     const entry = byId.get(String(result.id));
     if (entry) hits.push({ entry, score: result.score, match: result.match });
   }

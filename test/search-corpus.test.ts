@@ -46,6 +46,12 @@ describe('search over the corpus', () => {
     expect(scores[0]).toBeGreaterThan(scores[1] ?? 0);
   });
 
+  it('finds a word with two letters swapped (`soact`) as a typo', async () => {
+    const result = await run(['search', 'soact', '--kb', out, '--json', '--limit', '1'], CORPUS);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as Array<{ path: string }>)[0]?.path).toBe(CANONICAL);
+  });
+
   it('finds the pending fix by a German word written without umlaut', async () => {
     const result = await run(['search', 'Loesung buildkitd', '--kb', out, '--json', '--limit', '1'], CORPUS);
     const hits = JSON.parse(result.stdout) as Array<{ path: string }>;

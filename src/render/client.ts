@@ -29,12 +29,14 @@ import type MiniSearchClass from 'minisearch';
 import type { Options } from 'minisearch';
 import type { Attempt, Case, Entry, TextRef } from '../kb/types.js';
 import type * as Pack from '../search-pack.js';
+import type * as Search from '../search-index.js';
 import type * as State from './client-state.js';
 import type { PageState } from './client-state.js';
 
 declare const MiniSearch: typeof MiniSearchClass;
 declare const PAGE_SEARCH_OPTIONS: Options<Entry>;
 declare const unpackSearchIndex: typeof Pack.unpackSearchIndex;
+declare const buildQuery: typeof Search.buildQuery;
 declare const readState: typeof State.readState;
 declare const writeState: typeof State.writeState;
 declare const isPendingEntry: typeof State.isPendingEntry;
@@ -370,7 +372,7 @@ function loadSearchIndex(json: string): LoadedIndex {
 
 /** Hits of `query`, best first; matched terms for the first 100 only. */
 function searchHits(loaded: LoadedIndex, query: string): HitList {
-  const results = loaded.index.search(query);
+  const results = loaded.index.search(buildQuery(loaded.index, query));
   const order = new Int32Array(results.length);
   const scores = new Float64Array(results.length);
   const matches: Record<string, string[]>[] = [];

@@ -126,6 +126,9 @@ describe.each([
     const { page } = await openPage(url);
     await search(page, 'iptbles');
     expect((await getTitles(page))[0]).toBe(PIPELINE);
+    // Two letters swapped: two edits, found through the swapped spellings.
+    await search(page, 'soact');
+    expect((await getTitles(page))[0]).toBe(PIPELINE);
     await search(page, 'Zertif');
     expect((await getTitles(page))[0]).toBe(CERTIFICATE);
     await search(page, 'Speicherlek');

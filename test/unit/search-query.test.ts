@@ -2,8 +2,12 @@
  * Query words: combining marks stay in their word, and a pasted log is cut
  * to its first 32 distinct words.
  */
+import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
+import type { Entry } from '../../src/kb/types.js';
 import {
+  buildQuery,
+  createIndexOptions,
   isStopWord,
   processSearchTerm,
   tokenizeQuery,
@@ -46,5 +50,46 @@ describe('search words', () => {
     expect(processSearchTerm('not')).toBe('not');
     expect(['fur', 'uber', 'the', 'dass'].every(isStopWord)).toBe(true);
     expect(['socat', 'fehler', 'nicht', 'kein', 'no', 'error'].some(isStopWord)).toBe(false);
+  });
+
+  it('adds the spellings with two neighbouring letters swapped for unknown words of 5 to 7 letters', () => {
+    const index = new MiniSearch<Entry>(createIndexOptions());
+    const entry: Entry = {
+      id: 'a',
+      path: 'a.md',
+      title: 'socat iptables Keller',
+      type: '',
+      status: '',
+      owner: '',
+      date: '',
+      tags: [],
+      summary: '',
+      incomplete: [],
+      cases: [],
+      attempts: [],
+      errors: [],
+      learned: [],
+      links: [],
+    };
+    index.add(entry);
+    expect(buildQuery(index, 'soact iptables')).toEqual({
+      combineWith: 'OR',
+      queries: [
+        'soact iptables',
+        {
+          queries: ['osact saoct socat soatc'],
+          fuzzy: false,
+          prefix: false,
+          boostTerm: expect.any(Function),
+        },
+      ],
+    });
+    // Doubled letters give no new spelling.
+    expect(buildQuery(index, 'Kellr')).toMatchObject({ queries: ['Kellr', { queries: ['ekllr klelr kelrl'] }] });
+    // A word of the index, and short and long words, give none at all.
+    expect(buildQuery(index, 'socat Keller')).toBe('socat Keller');
+    expect(buildQuery(index, 'dns iptables konfiguration')).toBe('dns iptables konfiguration');
+    expect(index.search(buildQuery(index, 'soact')).map((hit) => hit.id)).toEqual(['a']);
+    expect(index.search('soact')).toEqual([]);
   });
 });
