@@ -5,6 +5,7 @@
 import type { Root } from 'mdast';
 import remarkMessageControl from 'remark-message-control';
 import type { Processor } from 'unified';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { Config } from './config.js';
 import type { EntryFile } from './discover.js';
@@ -64,8 +65,23 @@ function lintComments(known: string[]) {
   const control = remarkMessageControl({ name: 'lint', source: 'journal-kb', known });
   return (tree: Root, file: VFile) => {
     if (!String(file.value).includes('<!--')) return;
+    allowCommaLists(tree);
     control(tree, file);
   };
+}
+
+/**
+ * Read `<!--lint disable a, b-->` as `<!--lint disable a b-->`: ESLint's
+ * comments list rules with commas, and the comment parser of
+ * remark-message-control would otherwise drop the whole comment without a
+ * word. Only the tree's copy of the comment changes, never the file.
+ */
+function allowCommaLists(tree: Root): void {
+  visit(tree, 'html', (node) => {
+    if (/^<!--\s*lint\s/.test(node.value) && node.value.includes(',')) {
+      node.value = node.value.replace(/\s*,\s*/g, ' ');
+    }
+  });
 }
 
 /** Create a linter for a configuration and a rule registry. */

@@ -162,6 +162,13 @@ describe('configuration', () => {
     expect(code).toBe(0);
   });
 
+  it('reads rule ids in a lint comment separated by commas, as ESLint writes them', async () => {
+    const text = `<!--lint disable frontmatter-present, heading-title,section-required-->\n\nNo title, no sections.\n`;
+    const root = makeTempDir({ '2026-03-06_Legacy.md': text });
+    const { results } = await lint(root, ['.']);
+    expect(results[0]!.messages).toEqual([]);
+  });
+
   it('switches a rule off for a stretch with lint comments', async () => {
     const text = `<!--lint disable frontmatter-present-->\n\n${NO_FRONTMATTER}`;
     const root = makeTempDir({ '2026-03-06_Legacy.md': text });
