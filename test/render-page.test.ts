@@ -267,6 +267,12 @@ describe('matchesFilters', () => {
     expect(ids({ tag: 'gateway' })).toEqual(['2026-01-20_Gateway_Timeout']);
   });
 
+  it('chooses the entries without a status, type or owner by `(none)`', () => {
+    expect(ids({ status: '(none)' })).toEqual(['Notizen']);
+    expect(ids({ type: '(none)' })).toEqual(['Notizen']);
+    expect(ids({ owner: '(none)' })).toEqual(['Notizen']);
+  });
+
   it('filters by date range, leaving out entries without a date', () => {
     expect(ids({ from: '2026-02-01', to: '2026-02-28' })).toEqual(['2026-02-01_Evil', '2026-02-11_Zertifikat']);
     expect(ids({ from: '2026-03-01' })).toEqual(['2026-03-06_Pipeline_Fix_v3']);

@@ -67,12 +67,21 @@ function isPendingEntry(entry: Entry): boolean {
   return entry.cases.some((item) => item.pending);
 }
 
+/**
+ * Whether a value passes a select filter: `''` lets everything pass,
+ * `(none)` only entries without a value, anything else that value.
+ */
+function matchesChoice(value: string, chosen: string): boolean {
+  if (chosen === '') return true;
+  return chosen === '(none)' ? value === '' : value === chosen;
+}
+
 /** Whether `entry` passes the filters of `state` (the query aside). */
 function matchesFilters(entry: Entry, state: PageState): boolean {
   if (state.entry !== '' && entry.id !== state.entry) return false;
-  if (state.status !== '' && entry.status !== state.status) return false;
-  if (state.type !== '' && entry.type !== state.type) return false;
-  if (state.owner !== '' && entry.owner !== state.owner) return false;
+  if (!matchesChoice(entry.status, state.status)) return false;
+  if (!matchesChoice(entry.type, state.type)) return false;
+  if (!matchesChoice(entry.owner, state.owner)) return false;
   if (state.tag !== '' && !entry.tags.includes(state.tag)) return false;
   if (state.from !== '' && (entry.date === '' || entry.date < state.from)) {
     return false;
@@ -130,6 +139,7 @@ export const STATE_FUNCTIONS = [
   readState,
   writeState,
   isPendingEntry,
+  matchesChoice,
   matchesFilters,
   safeHref,
   getSourceHref,

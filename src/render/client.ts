@@ -217,9 +217,15 @@ function fillSelect(select: HTMLSelectElement, values: [string, number][]): void
 /** Fill every select filter from the entries. */
 function fillFilters(app: PageApp): void {
   const entries = app.data.entries;
-  fillSelect(app.view.status, countValues(entries, (entry) => [entry.status]));
-  fillSelect(app.view.type, countValues(entries, (entry) => [entry.type]));
-  fillSelect(app.view.owner, countValues(entries, (entry) => [entry.owner]));
+  // Entries without a status, type or owner are chosen by `(none)`.
+  const withNone = (pick: (entry: Entry) => string): [string, number][] => {
+    const values = countValues(entries, (entry) => [pick(entry)]);
+    const none = entries.filter((entry) => pick(entry) === '').length;
+    return none > 0 ? [...values, ['(none)', none]] : values;
+  };
+  fillSelect(app.view.status, withNone((entry) => entry.status));
+  fillSelect(app.view.type, withNone((entry) => entry.type));
+  fillSelect(app.view.owner, withNone((entry) => entry.owner));
   fillSelect(app.view.tag, countValues(entries, (entry) => entry.tags));
 }
 

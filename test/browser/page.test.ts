@@ -143,6 +143,7 @@ describe.each([
       ['#filter-type', 'ADR', [CERTIFICATE]],
       ['#filter-owner', 'Lead Architect', [PIPELINE]],
       ['#filter-tag', 'network', [PIPELINE]],
+      ['#filter-status', '(none)', [LEGACY]],
     ];
     for (const [selector, value, titles] of cases) {
       await page.click('#reset');
