@@ -9,6 +9,7 @@
  */
 import MiniSearch, { type Options, type Query, type SearchOptions, type SearchResult } from 'minisearch';
 import { foldText } from './fold.js';
+import { getTermMap } from './search-pack.js';
 import type { Entry, KnowledgeBase } from './kb/types.js';
 
 /** Fields of the index; most are assembled from an entry's lists. */
@@ -188,12 +189,11 @@ export function getFuzziness(term: string): number {
 
 /**
  * Whether `term` (folded) is a word of the index. MiniSearch 7 has no
- * public call for it; its term map is the one private part this project
- * reads (see `search-pack.ts`). Without it, every word counts as unknown.
+ * public call for it; its term map (`getTermMap`) answers. Without one,
+ * every word counts as unknown.
  */
 export function isIndexedTerm(index: MiniSearch<Entry>, term: string): boolean {
-  const terms = (index as unknown as { _index?: { has?: (term: string) => boolean } })._index;
-  return typeof terms?.has === 'function' ? terms.has(term) : false;
+  return getTermMap(index)?.has(term) ?? false;
 }
 
 /**

@@ -11,10 +11,10 @@
  * reads that term, so loading costs next to nothing and a query pays only
  * for the terms it touches.
  *
- * `unpackSearchIndex`, `loadPackedDocuments` and `PackedTermPostings` run
- * on the page too (their source is embedded, like the functions of
- * `search-index.ts`), so they may use only each other, their arguments and
- * the language's built-ins.
+ * The functions below except `packSearchIndex`, and `PackedTermPostings`,
+ * run on the page too (their source is embedded, like the functions of
+ * `search-index.ts`), so they may use only each other, their arguments
+ * and the language's built-ins.
  */
 import type MiniSearch from 'minisearch';
 import type { AsPlainObject, Options } from 'minisearch';
@@ -238,13 +238,26 @@ export function unpackSearchIndex(
   options: Options<Entry>,
 ): MiniSearch<Entry> {
   const index = loadPackedDocuments(engine, packed, options);
-  const termMap = (index as unknown as { _index?: { set?: unknown } })._index;
-  if (typeof termMap?.set !== 'function') {
+  const termMap = getTermMap(index);
+  if (termMap === undefined) {
     throw new Error('Unexpected MiniSearch without a term map, expected version 7');
   }
-  const set = termMap.set as (term: string, value: unknown) => unknown;
   packed.terms.forEach((term, number) => {
-    set.call(termMap, term, new PackedTermPostings(packed.postings[number] ?? []));
+    termMap.set(term, new PackedTermPostings(packed.postings[number] ?? []));
   });
   return index;
+}
+
+/**
+ * MiniSearch 7's term map (`_index`, its radix tree of terms), the one
+ * private part of MiniSearch this project reads; `undefined` when a
+ * version has none. Used to load packed terms and to ask whether a word
+ * is a term.
+ */
+export function getTermMap(
+  index: MiniSearch<Entry>,
+): { has(term: string): boolean; set(term: string, value: unknown): unknown } | undefined {
+  const termMap = (index as unknown as { _index?: { has?: unknown; set?: unknown } })._index;
+  const usable = typeof termMap?.has === 'function' && typeof termMap.set === 'function';
+  return usable ? (termMap as { has(term: string): boolean; set(term: string, value: unknown): unknown }) : undefined;
 }

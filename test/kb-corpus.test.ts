@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Entry, KnowledgeBase } from '../src/kb/types.js';
+import { listedAttempt } from './helpers/attempts.js';
 import { makeTempDir, run } from './helpers/cli.js';
 
 const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'meldestelle');
@@ -130,39 +131,23 @@ describe('the corpus knowledge base', () => {
   });
 
   it('reads the attempts the archived session logs write as labelled lists', () => {
-    const pick = (id: string) =>
-      entryOf(id).attempts.map(({ version, symptom, fix, result, line, outcome }) => ({
-        version,
-        symptom,
-        fix,
-        result,
-        line,
-        outcome,
-      }));
-    const listed = (fix: string, result: string, line: number, outcome: string) => ({
-      version: '',
-      symptom: '',
-      fix,
-      result,
-      line,
-      outcome,
-    });
+    const pick = (id: string) => entryOf(id).attempts;
     expect(pick(`${ARCHIVE}/2026-01-27_Session_Log`)).toEqual([
-      listed('Transaktion entfernt/hinzugefügt', 'Kein Effekt.', 29, 'failed'),
-      listed('`executeAsList()` statt `executeAsOneOrNull()`', 'Kein Effekt.', 30, 'failed'),
-      listed('Explizites `await()`', 'Kompilierfehler (da `upsert` bereits `suspend Unit` ist).', 31, 'unknown'),
-      listed('Hinzufügen von `libs.sqldelight.coroutines` zu `ping-feature`', 'Kein Effekt auf den Laufzeitfehler.', 32, 'failed'),
+      listedAttempt('Transaktion entfernt/hinzugefügt', 'Kein Effekt.', 29, 'failed'),
+      listedAttempt('`executeAsList()` statt `executeAsOneOrNull()`', 'Kein Effekt.', 30, 'failed'),
+      listedAttempt('Explizites `await()`', 'Kompilierfehler (da `upsert` bereits `suspend Unit` ist).', 31, 'unknown'),
+      listedAttempt('Hinzufügen von `libs.sqldelight.coroutines` zu `ping-feature`', 'Kein Effekt auf den Laufzeitfehler.', 32, 'failed'),
     ]);
     expect(pick(`${ARCHIVE}/2026-01-26_Session_Log`)).toEqual([
-      listed('Aktivierung des Wasm-Targets (revertiert, da zu viele Folgefehler).', '', 23, 'failed'),
-      listed(
+      listedAttempt('Aktivierung des Wasm-Targets (revertiert, da zu viele Folgefehler).', '', 23, 'failed'),
+      listedAttempt(
         'Anpassung der Gradle-Tasks (`copySqliteAssetsToWebpackSource`, `copySqliteAssetsToDist`), um Assets korrekt zu kopieren.',
         '',
         24,
         'unknown',
       ),
-      listed('Anpassung des Workers (`sqlite.worker.js`) für manuelles Laden der WASM-Datei via `fetch`.', '', 25, 'unknown'),
-      listed(
+      listedAttempt('Anpassung des Workers (`sqlite.worker.js`) für manuelles Laden der WASM-Datei via `fetch`.', '', 25, 'unknown'),
+      listedAttempt(
         '**Webpack-Hacks:** Umfangreiche Anpassungen in `webpack.config.d/ignore-sqlite-wasm.js`, um Webpack daran zu hindern, `sqlite3.wasm` als Modul zu parsen (was fehlschlug) und stattdessen auf ein `dummy.js` umzuleiten.',
         '',
         26,

@@ -4,16 +4,17 @@
  * them line by line.
  */
 import { fileURLToPath } from 'node:url';
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { loadSetup } from '../src/context.js';
 import { discover } from '../src/discover.js';
 import { createLinter } from '../src/lint.js';
 import { assembleKnowledgeBase, createExtractOptions } from '../src/kb/build.js';
 import { isErrorLine, readErrors } from '../src/kb/error-lines.js';
-import { createParser } from '../src/parse.js';
-import { VFile } from 'vfile';
 import { resolveLink } from '../src/kb/links.js';
 import type { Entry, KnowledgeBase } from '../src/kb/types.js';
+import { createParser } from '../src/parse.js';
+import { listedAttempt } from './helpers/attempts.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/kb/', import.meta.url));
 
@@ -194,28 +195,19 @@ describe('extraction from sections that hold labelled items', () => {
 describe('extraction of attempts written as lists', () => {
   const entry = entryOf(kb, '2026-02-05_Attempt_Lists');
 
-  /** An attempt told in a list item: no version, no symptom. */
-  const listed = (fix: string, result: string, line: number, outcome: string) => ({
-    version: '',
-    symptom: '',
-    fix,
-    result,
-    line,
-    outcome,
-  });
 
   it('reads one attempt per item of an attempts label or section, after the table rows', () => {
     expect(entry.attempts).toEqual([
       { version: 'v1', symptom: 'loops', fix: 'cookies', result: '❌ failed', line: 41, outcome: 'failed' },
-      listed('Removed the transaction', 'no effect', 16, 'failed'),
-      listed('Cleared the cache', '✅ works', 17, 'succeeded'),
-      listed('`(x) => x` as mapper', 'fails on CI', 18, 'failed'),
-      listed('Upgraded the driver (revertiert)', '', 19, 'failed'),
-      listed('**Kompromiss:** kept the old API', '', 20, 'unknown'),
-      listed('Cleared cookies', 'still broken', 26, 'failed'),
-      listed('New session key', '⏳ waiting for deploy', 27, 'pending'),
-      listed('Pinned the version', 'erfolgreich', 36, 'succeeded'),
-      listed('Tried again later', '', 37, 'unknown'),
+      listedAttempt('Removed the transaction', 'no effect', 16, 'failed'),
+      listedAttempt('Cleared the cache', '✅ works', 17, 'succeeded'),
+      listedAttempt('`(x) => x` as mapper', 'fails on CI', 18, 'failed'),
+      listedAttempt('Upgraded the driver (revertiert)', '', 19, 'failed'),
+      listedAttempt('**Kompromiss:** kept the old API', '', 20, 'unknown'),
+      listedAttempt('Cleared cookies', 'still broken', 26, 'failed'),
+      listedAttempt('New session key', '⏳ waiting for deploy', 27, 'pending'),
+      listedAttempt('Pinned the version', 'erfolgreich', 36, 'succeeded'),
+      listedAttempt('Tried again later', '', 37, 'unknown'),
     ]);
   });
 

@@ -2,6 +2,11 @@
  * Golden files: the diff `migrate --status ARCHIVED --owner Unknown` prints
  * for every legacy entry of the corpus. Each golden file was checked by
  * reading the entry's header lines (see test/migrate.test.ts for the values).
+ *
+ * The golden files quote the corpus entries verbatim, names and titles
+ * included: `2026-01-14_TODO_Final-Doc-Cleanup.diff` carries that entry's
+ * own heading `# TODO-Liste: …`. It is text of the corpus, not a task of
+ * this project, and must stay as written for the diff to match.
  */
 import { chmodSync, cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -12,6 +12,7 @@ import {
 } from '../search-index.js';
 import {
   PackedTermPostings,
+  getTermMap,
   loadPackedDocuments,
   packSearchIndex,
   unpackSearchIndex,
@@ -70,7 +71,7 @@ function checkOrder(ids: string[], kb: KnowledgeBase): void {
 /** Build the index of `kb` for the page, with the options to load it. */
 export function getPageIndex(kb: KnowledgeBase): PageIndex {
   const names = new Set(SEARCH_FUNCTIONS.map((fn) => fn.name));
-  const embedded = [...SEARCH_FUNCTIONS, PackedTermPostings, loadPackedDocuments, unpackSearchIndex] as const;
+  const embedded = [...SEARCH_FUNCTIONS, PackedTermPostings, getTermMap, loadPackedDocuments, unpackSearchIndex] as const;
   const functionsSource = embedded.map((fn) => getFunctionSource(fn as (...args: never[]) => unknown)).join('\n');
   const packed = packSearchIndex(buildSearchIndex(kb));
   checkOrder(packed.ids, kb);
